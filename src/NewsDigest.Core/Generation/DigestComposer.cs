@@ -138,6 +138,12 @@ internal sealed class DigestComposer
         string paragraphBreak = random.Next(2) == 0 ? "\n" : "\n\n";
         int sentencesLeftInParagraph = random.Next(4, 14);
 
+        // Sentences come from a shuffled deck, reshuffled when used up, so a template does not
+        // repeat before all the others have been used.
+        var templates = vocabulary.SentenceTemplates;
+        Span<int> deck = stackalloc int[templates.Length];
+        int dealt = deck.Length;
+
         _text.Clear();
         AppendTemplate(_text, PickAny(random, vocabulary.LeadTemplates), story, random);
         int bytes = Encoding.UTF8.GetByteCount(_text.ToString());
@@ -159,12 +165,20 @@ internal sealed class DigestComposer
                 _scratch.Append(vocabulary.SentenceJoiner);
             }
 
-            if (random.NextDouble() < 0.12)
+            if (dealt == deck.Length)
+            {
+                Shuffle(deck, random);
+                dealt = 0;
+            }
+
+            string template = templates[deck[dealt++]];
+            // Only before a name: most other templates already open with a connective of their own.
+            if (vocabulary.Openers.Length > 0 && template.StartsWith('{') && random.NextDouble() < 0.3)
             {
                 _scratch.Append(PickAny(random, vocabulary.Openers));
             }
 
-            AppendTemplate(_scratch, PickAny(random, vocabulary.SentenceTemplates), story, random);
+            AppendTemplate(_scratch, template, story, random);
             foreach (var chunk in _scratch.GetChunks())
             {
                 bytes += Encoding.UTF8.GetByteCount(chunk.Span);
@@ -183,12 +197,7 @@ internal sealed class DigestComposer
         // Distinct points, in a random order, from a shuffled copy of the template indexes.
         var points = vocabulary.EventPointTemplates;
         Span<int> order = stackalloc int[points.Length];
-        for (int i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        random.Shuffle(order);
+        Shuffle(order, random);
         int count = Math.Min(random.Next(3, 8), points.Length);
         for (int number = 1; number <= count; number++)
         {
@@ -228,8 +237,10 @@ internal sealed class DigestComposer
         }
     }
 
-    private void AppendTemplate(StringBuilder output, string template, DigestStory story, Random random)
+    private static void AppendTemplate(StringBuilder output, string template, DigestStory story, Random random)
     {
+        // {company2} and {product2} name one rival, drawn once per template, so they always match.
+        (string Company, string Product)? rival = null;
         int start = 0;
         while (true)
         {
@@ -247,12 +258,19 @@ internal sealed class DigestComposer
             }
 
             output.Append(template, start, open - start);
-            AppendSlot(output, template.AsSpan(open + 1, close - open - 1), template, story, random);
+            AppendSlot(output, template.AsSpan(open + 1, close - open - 1), open == 0, template, story, random, ref rival);
             start = close + 1;
         }
     }
 
-    private static void AppendSlot(StringBuilder output, ReadOnlySpan<char> slot, string template, DigestStory story, Random random)
+    private static void AppendSlot(
+        StringBuilder output,
+        ReadOnlySpan<char> slot,
+        bool atStart,
+        string template,
+        DigestStory story,
+        Random random,
+        ref (string Company, string Product)? rival)
     {
         var vocabulary = story.Vocabulary;
         var date = story.Date;
@@ -261,13 +279,15 @@ internal sealed class DigestComposer
             case "company": output.Append(story.Company); break;
             case "product": output.Append(story.Product); break;
             case "tech": output.Append(story.Technology); break;
-            case "industry": output.Append(story.Industry); break;
-            case "company2": output.Append(PickOther(random, vocabulary.Companies, story.Company)); break;
-            case "product2": output.Append(PickOther(random, vocabulary.Products, (story.Company, story.Product)).Product); break;
+            case "industry": AppendIndustry(output, story.Industry, atStart, vocabulary.IsEnglish); break;
+            case "company2": output.Append((rival ??= PickRival(random, story)).Company); break;
+            case "product2": output.Append((rival ??= PickRival(random, story)).Product); break;
+            case "company3": output.Append(PickOther(random, vocabulary.Companies, story.Company)); break;
             case "tech2": output.Append(PickOther(random, vocabulary.Technologies, story.Technology)); break;
-            case "industry2": output.Append(PickOther(random, vocabulary.Industries, story.Industry)); break;
+            case "industry2": AppendIndustry(output, PickOther(random, vocabulary.Industries, story.Industry), atStart, vocabulary.IsEnglish); break;
             case "person": output.Append(PickAny(random, vocabulary.People)); break;
             case "role": output.Append(PickAny(random, vocabulary.Roles)); break;
+            case "academicRole": output.Append(PickAny(random, vocabulary.AcademicRoles)); break;
             case "org": output.Append(PickAny(random, vocabulary.Organisations)); break;
             case "city": output.Append(PickAny(random, vocabulary.Cities)); break;
             case "media": output.Append(PickAny(random, vocabulary.Media)); break;
@@ -275,6 +295,7 @@ internal sealed class DigestComposer
             case "feature": output.Append(PickAny(random, vocabulary.Features)); break;
             case "policy": output.Append(PickAny(random, vocabulary.Policies)); break;
             case "race": output.Append(PickAny(random, vocabulary.Races)); break;
+            case "openModel": output.Append(PickAny(random, vocabulary.OpenModels)); break;
             case "gpu": output.Append(PickAny(random, vocabulary.Chips)); break;
             case "quarter": output.Append(PickAny(random, vocabulary.Quarters)); break;
             case "date": AppendLongDate(output, date, vocabulary.IsEnglish); break;
@@ -283,7 +304,7 @@ internal sealed class DigestComposer
             case "n": output.Append(random.Next(2, 100)); break;
             case "small": output.Append(random.Next(2, 16)); break;
             case "big": output.Append(random.Next(10, 1000)); break;
-            case "percent": output.Append(random.Next(5, 301)); break;
+            case "percent": output.Append(random.Next(5, 96)); break;
             case "amount": AppendAmount(output, random); break;
             case "slug": AppendSlug(output, story.Title); break;
             case "ymd": output.Append(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
@@ -300,6 +321,22 @@ internal sealed class DigestComposer
                 break;
             default: throw new InvalidOperationException($"Unknown slot {{{slot}}} in template: {template}");
         }
+    }
+
+    /// <summary>English industry tags are capitalised (Healthcare); inside a sentence they read lower case.</summary>
+    private static void AppendIndustry(StringBuilder output, string industry, bool atStart, bool english) =>
+        output.Append(english && !atStart ? industry.ToLowerInvariant() : industry);
+
+    /// <summary>Another company's product, for comparisons and open-source mentions.</summary>
+    private static (string Company, string Product) PickRival(Random random, DigestStory story)
+    {
+        var rival = story.Vocabulary.Products.Pick(random);
+        for (int attempt = 0; attempt < 10 && rival.Company == story.Company; attempt++)
+        {
+            rival = story.Vocabulary.Products.Pick(random);
+        }
+
+        return rival;
     }
 
     private static void AppendLongDate(StringBuilder output, DateOnly date, bool english)
@@ -399,6 +436,17 @@ internal sealed class DigestComposer
         }
 
         return value;
+    }
+
+    /// <summary>Fills <paramref name="indexes"/> with 0..n-1 in random order.</summary>
+    private static void Shuffle(Span<int> indexes, Random random)
+    {
+        for (int i = 0; i < indexes.Length; i++)
+        {
+            indexes[i] = i;
+        }
+
+        random.Shuffle(indexes);
     }
 
     private static T PickAny<T>(Random random, T[] values) => values[random.Next(values.Length)];

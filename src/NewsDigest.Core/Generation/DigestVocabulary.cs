@@ -29,6 +29,9 @@ internal sealed partial class DigestVocabulary
 
     public required string[] Roles { get; init; }
 
+    /// <summary>Titles for people at universities and institutes (a company has no professors).</summary>
+    public required string[] AcademicRoles { get; init; }
+
     public required string[] Organisations { get; init; }
 
     public required string[] Cities { get; init; }
@@ -45,6 +48,9 @@ internal sealed partial class DigestVocabulary
 
     public required string[] Races { get; init; }
 
+    /// <summary>Open-weight models, for the sentences about open source (ChatGPT would be wrong there).</summary>
+    public required string[] OpenModels { get; init; }
+
     public required string[] Chips { get; init; }
 
     public required string[] Quarters { get; init; }
@@ -58,7 +64,8 @@ internal sealed partial class DigestVocabulary
 
     public required string[] SentenceTemplates { get; init; }
 
-    /// <summary>Connectives put before some sentences so that repeated templates read less alike.</summary>
+    /// <summary>Connectives put before some sentences that start with a name, so that repeated
+    /// templates read less alike.</summary>
     public required string[] Openers { get; init; }
 
     /// <summary>Short sub-headings that start some paragraphs, like those in the real seed.</summary>
