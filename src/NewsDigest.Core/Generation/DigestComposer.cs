@@ -57,7 +57,11 @@ internal sealed class DigestComposer
         var labels = new List<string>(8);
         AddIf(labels, includeTitle, "标题");
         AddIf(labels, random.NextDouble() >= 0.04, "链接");
-        AddIf(labels, dateLabel is not null, dateLabel ?? "");
+        if (dateLabel is not null)
+        {
+            labels.Add(dateLabel);
+        }
+
         labels.Add("总结");
         AddIf(labels, random.NextDouble() >= 0.04, "关键词");
         AddIf(labels, random.NextDouble() >= 0.02, "AI技术");
