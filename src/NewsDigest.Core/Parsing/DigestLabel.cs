@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace NewsDigest.Core.Parsing;
 
 /// <summary>A field label as editors write it at the start of a line, e.g. 标题 for the title.</summary>
@@ -16,6 +18,10 @@ internal sealed record DigestLabel(string Text, DigestField Field, string Meanin
         new("日期", DigestField.Date, "date"),
     ];
 
+    // Most lines start with no label at all; one look at the first character settles them.
+    private static readonly SearchValues<char> _firstCharacters = SearchValues.Create(
+        string.Concat(All.Select(label => $"{char.ToLowerInvariant(label.Text[0])}{char.ToUpperInvariant(label.Text[0])}")));
+
     /// <summary>How messages name the label, e.g. "标题 (title)".</summary>
     public string Name => $"{Text} ({Meaning})";
 
@@ -25,6 +31,12 @@ internal sealed record DigestLabel(string Text, DigestField Field, string Meanin
     {
         var rest = line.TrimStart();
         var indent = line.Length - rest.Length;
+        if (rest.IsEmpty || !_firstCharacters.Contains(rest[0]))
+        {
+            valueStart = 0;
+            return null;
+        }
+
         foreach (var label in All)
         {
             // Ignoring case only matters for the Latin part: editors write AI技术 and ai技术.
