@@ -72,7 +72,7 @@ public static class PlainText
             current.Append(sentence);
             if (current.Length >= ParagraphTargetChars)
             {
-                paragraphs.Add(current.ToString());
+                paragraphs.Add(current.ToString().Trim());
                 current.Clear();
             }
         }
