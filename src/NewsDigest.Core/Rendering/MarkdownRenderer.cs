@@ -5,7 +5,9 @@ using AngleSharp.Dom;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.EmphasisExtras;
+using Markdig.Helpers;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace NewsDigest.Core.Rendering;
 
@@ -30,19 +32,19 @@ public sealed class MarkdownRenderer
 
     // What Markdig emits for the extensions below; no id/class/style, so content cannot
     // collide with or restyle the page.
-    private static readonly string[] AllowedTags =
+    private static readonly string[] _allowedTags =
     [
         "p", "br", "hr", "strong", "em", "del", "code", "pre", "blockquote",
         "ol", "ul", "li", "a", "h2", "h3", "h4", "h5", "h6",
         "table", "thead", "tbody", "tr", "th", "td",
     ];
 
-    private static readonly string[] AllowedAttributes = ["href", "start"];
+    private static readonly string[] _allowedAttributes = ["href", "start"];
 
-    private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
+    private static readonly string[] _allowedSchemes = ["http", "https", "mailto"];
 
     // Escapes only what HTML needs, so Chinese stays readable text rather than &#x…; entities.
-    private static readonly HtmlEncoder TextEncoder = HtmlEncoder.Create(UnicodeRanges.All);
+    private static readonly HtmlEncoder _textEncoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private readonly MarkdownPipeline _pipeline;
     private readonly HtmlSanitizer _sanitizer;
@@ -59,9 +61,9 @@ public sealed class MarkdownRenderer
             .Build();
 
         var options = HtmlSanitizerOptions.Empty();
-        options.AllowedTags.UnionWith(AllowedTags);
-        options.AllowedAttributes.UnionWith(AllowedAttributes);
-        options.AllowedSchemes.UnionWith(AllowedSchemes);
+        options.AllowedTags.UnionWith(_allowedTags);
+        options.AllowedAttributes.UnionWith(_allowedAttributes);
+        options.AllowedSchemes.UnionWith(_allowedSchemes);
         options.UriAttributes.Add("href");
         _sanitizer = new HtmlSanitizer(options)
         {
@@ -105,6 +107,11 @@ public sealed class MarkdownRenderer
                 heading.Level = Math.Min(heading.Level + 1, 6);
             }
 
+            foreach (var link in parsed.Descendants<LinkInline>().Where(l => l.IsAutoLink).ToList())
+            {
+                EndBareUrlAtNonAscii(link);
+            }
+
             return parsed.ToHtml(_pipeline);
         }
         catch (ArgumentException)
@@ -116,8 +123,30 @@ public sealed class MarkdownRenderer
         }
     }
 
+    /// <summary>A bare URL runs to the next space, but Chinese prose puts none after it
+    /// (详见https://example.com/x。更多): end the link at the first non-ASCII character and
+    /// give the rest back to the text.</summary>
+    private static void EndBareUrlAtNonAscii(LinkInline link)
+    {
+        if (link.FirstChild is not LiteralInline literal || link.Url is not { } url)
+        {
+            return;
+        }
+
+        var text = literal.Content.ToString();
+        var cut = text.AsSpan().IndexOfAnyExceptInRange((char)0x21, (char)0x7E);
+        if (cut <= 0 || !url.EndsWith(text, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        link.Url = url[..^(text.Length - cut)];
+        literal.Content = new StringSlice(text[..cut]);
+        link.InsertAfter(new LiteralInline(text[cut..]));
+    }
+
     private static string PlainHtml(string text) =>
-        string.Concat(PlainText.Paragraphs(text).Select(p => $"<p>{TextEncoder.Encode(p)}</p>"));
+        string.Concat(PlainText.Paragraphs(text).Select(p => $"<p>{_textEncoder.Encode(p)}</p>"));
 
     /// <summary>Numbers the points of top-level ordered lists and adds a link to each.
     /// A later list continues after the earlier ones (its <c>start</c> is raised when needed) so
@@ -177,7 +206,7 @@ public sealed class MarkdownRenderer
     // relative or protocol-relative href would point somewhere on our own site or beyond.
     private static void DropRelativeUrl(object? sender, FilterUrlEventArgs e)
     {
-        if (e.SanitizedUrl is { } url && !AllowedSchemes.Any(s => url.StartsWith(s + ":", StringComparison.OrdinalIgnoreCase)))
+        if (e.SanitizedUrl is { } url && !_allowedSchemes.Any(s => url.StartsWith(s + ":", StringComparison.OrdinalIgnoreCase)))
         {
             e.SanitizedUrl = null;
         }
