@@ -95,9 +95,15 @@ internal sealed class FoldedText
                 return _lowerAscii.AsSpan(c - 0xFEE0, 1);
             }
 
-            if (c is (>= '\u4E00' and <= '\u9FFF') || char.IsSurrogate(c) || c == '\uFFFE')
+            if (c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3001' and <= '\u3035') or (>= '\u2010' and <= '\u2023'))
             {
-                // Ideographs are already folded; lone surrogates and U+FFFE cannot be normalised.
+                // Ideographs, CJK punctuation (、。「」) and dashes/quotes are caseless and NFKC-stable: common, so skip the costly path.
+                return element;
+            }
+
+            if (char.IsSurrogate(c) || c == '\uFFFE')
+            {
+                // Cannot be normalised (Normalize throws); nothing to fold anyway.
                 return element;
             }
         }

@@ -52,10 +52,13 @@ public static class SearchTextAnalyzer
     }
 
     /// <summary>True for a character that becomes part of a CJK bigram.</summary>
-    internal static bool IsCjk(Rune rune) => IsInCjkBlock(rune.Value) && IsTokenCategory(rune);
+    internal static bool IsCjk(Rune rune) =>
+        rune.Value is (>= 0x4E00 and <= 0x9FFF) or (>= 0x3400 and <= 0x4DBF) // all ideographs: skip the category lookup
+            || (IsInCjkBlock(rune.Value) && IsTokenCategory(rune));
 
     /// <summary>True for a non-CJK character that is part of a word.</summary>
-    internal static bool IsWordChar(Rune rune) => IsTokenCategory(rune) && !IsInCjkBlock(rune.Value);
+    internal static bool IsWordChar(Rune rune) =>
+        rune.IsAscii ? char.IsAsciiLetterOrDigit((char)rune.Value) : IsTokenCategory(rune) && !IsInCjkBlock(rune.Value);
 
     private static string Analyze(string text, bool isQueryTerm)
     {
@@ -172,6 +175,11 @@ public static class SearchTextAnalyzer
     /// <summary>The rune at <paramref name="index"/>; a lone surrogate reads as U+FFFD (one char long).</summary>
     internal static Rune RuneAt(string s, int index)
     {
+        if (!char.IsSurrogate(s[index]))
+        {
+            return new Rune(s[index]);
+        }
+
         Rune.DecodeFromUtf16(s.AsSpan(index), out var rune, out _);
         return rune;
     }
