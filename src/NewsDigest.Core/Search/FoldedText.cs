@@ -1,0 +1,113 @@
+using System.Text;
+
+namespace NewsDigest.Core.Search;
+
+/// <summary>
+/// Text folded for matching search terms (NFKC, lower case, every whitespace run one space), with
+/// the way back from each folded position to the original text, so matches can be marked there.
+/// </summary>
+internal sealed class FoldedText
+{
+    /// <summary>Lower-cased ASCII by code, so folding an ASCII character allocates nothing.</summary>
+    private static readonly string _lowerAscii =
+        string.Create(128, 0, (chars, _) =>
+        {
+            for (var c = 0; c < chars.Length; c++)
+            {
+                chars[c] = char.ToLowerInvariant((char)c);
+            }
+        });
+
+    private readonly int[] _originalStarts;
+    private readonly int[] _originalEnds;
+
+    private FoldedText(string value, int[] originalStarts, int[] originalEnds)
+    {
+        Value = value;
+        _originalStarts = originalStarts;
+        _originalEnds = originalEnds;
+    }
+
+    public string Value { get; }
+
+    public static FoldedText Create(string text)
+    {
+        var folded = new StringBuilder(text.Length);
+        var starts = new List<int>(text.Length);
+        var ends = new List<int>(text.Length);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var end = i + 1;
+            ReadOnlySpan<char> fold;
+            if (char.IsWhiteSpace(text[i]))
+            {
+                while (end < text.Length && char.IsWhiteSpace(text[end]))
+                {
+                    end++;
+                }
+
+                fold = " ";
+            }
+            else
+            {
+                if (char.IsHighSurrogate(text[i]) && end < text.Length && char.IsLowSurrogate(text[end]))
+                {
+                    end++;
+                }
+
+                fold = FoldElement(text.AsSpan(i, end - i));
+            }
+
+            folded.Append(fold);
+            for (var k = 0; k < fold.Length; k++)
+            {
+                starts.Add(i);
+                ends.Add(end);
+            }
+
+            i = end;
+        }
+
+        return new FoldedText(folded.ToString(), [.. starts], [.. ends]);
+    }
+
+    /// <summary>Where the original text of folded range [start, end) begins.</summary>
+    public int OriginalStart(int foldedStart) => _originalStarts[foldedStart];
+
+    /// <summary>Where the original text of folded range [start, end) ends.</summary>
+    public int OriginalEnd(int foldedEnd) => _originalEnds[foldedEnd - 1];
+
+    /// <summary>One character or surrogate pair, folded; the common cases skip the costly general path.</summary>
+    private static ReadOnlySpan<char> FoldElement(ReadOnlySpan<char> element)
+    {
+        var c = element[0];
+        if (element.Length == 1)
+        {
+            if (char.IsAscii(c))
+            {
+                return _lowerAscii.AsSpan(c, 1);
+            }
+
+            if (c is >= '\uFF01' and <= '\uFF5E')
+            {
+                // Full-width ASCII, as NFKC would map it.
+                return _lowerAscii.AsSpan(c - 0xFEE0, 1);
+            }
+
+            if (c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3001' and <= '\u3035') or (>= '\u2010' and <= '\u2023'))
+            {
+                // Ideographs, CJK punctuation (、。「」) and dashes/quotes are caseless and NFKC-stable: common, so skip the costly path.
+                return element;
+            }
+
+            if (char.IsSurrogate(c) || c == '\uFFFE')
+            {
+                // Cannot be normalised (Normalize throws); nothing to fold anyway.
+                return element;
+            }
+        }
+
+        return element.ToString().Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+    }
+}

@@ -1,0 +1,324 @@
+using System.Text;
+
+namespace NewsDigest.Core.Search;
+
+/// <summary>
+/// Marks search terms in stored text as HTML (the FTS table is contentless, so FTS5's own
+/// highlight() and snippet() are not available). The text is encoded first and only our own
+/// <c>&lt;mark&gt;</c> tags are added, so text can never inject markup.
+/// </summary>
+/// <remarks>
+/// Terms match case- and width-insensitively on their surface text (GPT-4 finds "gpt-4" and "ＧＰＴ-4").
+/// A term that starts or ends with a letter or digit matches only at a word boundary there, like the
+/// index's words (ai does not mark "said"); CJK text matches anywhere. A trailing * marks the rest of the
+/// word too (contam* marks "contamination"), as <see cref="SearchQuery.Terms"/> writes prefix terms.
+/// </remarks>
+public static class SearchHighlighter
+{
+    private const string Ellipsis = "…";
+
+    /// <summary>How far a snippet edge may move to land on a space or clause punctuation instead of mid-word.</summary>
+    private const int BoundarySearchLength = 20;
+
+    /// <summary><paramref name="text"/> HTML-encoded, with every occurrence of any term in <c>&lt;mark&gt;</c>.</summary>
+    public static string Highlight(string text, IReadOnlyList<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(terms);
+        var html = new StringBuilder(text.Length + 64);
+        AppendHighlighted(html, text, 0, text.Length, Merge(FindMatches(text, terms)));
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// At most <paramref name="maxChars"/> characters of <paramref name="text"/> around the place where the
+    /// most distinct terms occur together (the earliest such place), cut at spaces or clause punctuation
+    /// where possible, with "…" on each cut side; then encoded and highlighted like <see cref="Highlight"/>.
+    /// Without a match, the start of the text.
+    /// </summary>
+    public static string Snippet(string text, IReadOnlyList<string> terms, int maxChars = 160)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxChars, 1);
+
+        var matches = FindMatches(text, terms);
+        var (start, end) = matches.Count == 0
+            ? LeadingWindow(text, maxChars)
+            : BestWindow(text, matches, terms.Count, maxChars);
+
+        var html = new StringBuilder(((end - start) * 2) + 32);
+        if (!text.AsSpan(0, start).IsWhiteSpace())
+        {
+            html.Append(Ellipsis);
+        }
+
+        AppendHighlighted(html, text, start, end, Merge(matches));
+        if (!text.AsSpan(end).IsWhiteSpace())
+        {
+            html.Append(Ellipsis);
+        }
+
+        return html.ToString();
+    }
+
+    /// <summary>All term occurrences in original-text positions, sorted by start.</summary>
+    private static List<TermMatch> FindMatches(string text, IReadOnlyList<string> terms)
+    {
+        var matches = new List<TermMatch>();
+        if (terms.Count == 0 || text.Length == 0)
+        {
+            return matches;
+        }
+
+        var folded = FoldedText.Create(text);
+        for (var termIndex = 0; termIndex < terms.Count; termIndex++)
+        {
+            var isPrefix = terms[termIndex].EndsWith('*');
+            var term = FoldedText.Create(terms[termIndex].TrimEnd('*')).Value.Trim();
+            if (term.Length == 0)
+            {
+                continue;
+            }
+
+            var needsWordStart = SearchTextAnalyzer.IsWordChar(SearchTextAnalyzer.RuneAt(term, 0));
+            var needsWordEnd = IsWordCharBefore(term, term.Length);
+            var at = folded.Value.IndexOf(term, StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                var end = at + term.Length;
+                if (isPrefix)
+                {
+                    while (end < folded.Value.Length && IsWordCharAt(folded.Value, end))
+                    {
+                        end++;
+                    }
+                }
+
+                var startsWord = !needsWordStart || !IsWordCharBefore(folded.Value, at);
+                var endsWord = !needsWordEnd || end == folded.Value.Length || !IsWordCharAt(folded.Value, end);
+                if (startsWord && endsWord)
+                {
+                    matches.Add(new TermMatch(folded.OriginalStart(at), folded.OriginalEnd(end), termIndex));
+                }
+
+                at = folded.Value.IndexOf(term, at + 1, StringComparison.Ordinal);
+            }
+        }
+
+        matches.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        return matches;
+    }
+
+    /// <summary>Overlapping and touching matches joined, so each marked stretch is one <c>&lt;mark&gt;</c>.</summary>
+    private static List<TermMatch> Merge(List<TermMatch> sorted)
+    {
+        var merged = new List<TermMatch>();
+        foreach (var match in sorted)
+        {
+            if (merged.Count > 0 && match.Start <= merged[^1].End)
+            {
+                merged[^1] = merged[^1] with { End = Math.Max(merged[^1].End, match.End) };
+            }
+            else
+            {
+                merged.Add(match);
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>The window whose matches cover the most distinct terms, widened to about maxChars with context.</summary>
+    private static (int Start, int End) BestWindow(string text, List<TermMatch> matches, int termCount, int maxChars)
+    {
+        var counts = new int[termCount];
+        var distinct = 0;
+        var best = 0;
+        var bestDistinct = 0;
+        var bestEnd = 0;
+        var right = 0;
+        for (var left = 0; left < matches.Count; left++)
+        {
+            // The window [left, right) holds the matches that fit within maxChars of match "left" (always itself).
+            while (right < matches.Count && (right <= left || matches[right].End <= matches[left].Start + maxChars))
+            {
+                distinct += counts[matches[right].Term]++ == 0 ? 1 : 0;
+                right++;
+            }
+
+            if (distinct > bestDistinct)
+            {
+                (best, bestDistinct, bestEnd) = (left, distinct, right);
+            }
+
+            distinct -= --counts[matches[left].Term] == 0 ? 1 : 0;
+        }
+
+        var clusterStart = matches[best].Start;
+        var clusterEnd = Math.Min(clusterStart + maxChars, matches.Skip(best).Take(bestEnd - best).Max(m => m.End));
+
+        // A third of the spare room goes before the cluster: enough to read into it, most of it after.
+        var spare = maxChars - (clusterEnd - clusterStart);
+        var start = Math.Max(0, clusterStart - (spare / 3));
+        var end = Math.Min(text.Length, start + maxChars);
+        if (end == text.Length)
+        {
+            start = Math.Max(0, text.Length - maxChars);
+        }
+
+        return (MoveStartToBoundary(text, start, clusterStart), MoveEndToBoundary(text, end, clusterEnd));
+    }
+
+    private static (int Start, int End) LeadingWindow(string text, int maxChars)
+    {
+        var start = 0;
+        while (start < text.Length && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        var end = Math.Min(text.Length, start + maxChars);
+        var boundary = MoveEndToBoundary(text, end, start);
+
+        // One word longer than the window has no boundary: cut it rather than show nothing.
+        return (start, boundary > start ? boundary : end);
+    }
+
+    /// <summary>Moves a cut start forward (not past <paramref name="limit"/>) to just after a space or clause punctuation, else out of a word.</summary>
+    private static int MoveStartToBoundary(string text, int start, int limit)
+    {
+        if (start == 0)
+        {
+            return 0;
+        }
+
+        var boundary = -1;
+        for (var i = start - 1; i < Math.Min(limit, start + BoundarySearchLength); i++)
+        {
+            if (IsBreak(text[i]))
+            {
+                boundary = i + 1;
+                break;
+            }
+        }
+
+        if (boundary < 0)
+        {
+            boundary = start;
+            while (boundary < limit && IsWordCharBefore(text, boundary) && IsWordCharAt(text, boundary))
+            {
+                boundary++;
+            }
+        }
+
+        while (boundary < limit && char.IsWhiteSpace(text[boundary]))
+        {
+            boundary++;
+        }
+
+        return boundary < text.Length && char.IsLowSurrogate(text[boundary]) ? boundary + 1 : boundary;
+    }
+
+    /// <summary>Moves a cut end back (not before <paramref name="limit"/>) to a space or just after clause punctuation, else out of a word.</summary>
+    private static int MoveEndToBoundary(string text, int end, int limit)
+    {
+        if (end >= text.Length)
+        {
+            return text.Length;
+        }
+
+        var boundary = -1;
+        for (var i = end; i >= Math.Max(limit, end - BoundarySearchLength); i--)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                boundary = i;
+                break;
+            }
+
+            if (i < end && IsBreak(text[i]))
+            {
+                boundary = i + 1;
+                break;
+            }
+        }
+
+        if (boundary < 0)
+        {
+            boundary = end;
+            while (boundary > limit && IsWordCharBefore(text, boundary) && IsWordCharAt(text, boundary))
+            {
+                boundary--;
+            }
+        }
+
+        while (boundary > limit && char.IsWhiteSpace(text[boundary - 1]))
+        {
+            boundary--;
+        }
+
+        return boundary > 0 && char.IsHighSurrogate(text[boundary - 1]) ? boundary - 1 : boundary;
+    }
+
+    private static bool IsBreak(char c) => char.IsWhiteSpace(c) || c is '，' or '。' or '！' or '？' or '；' or '：' or '、' or ',' or '!' or '?' or ';' or ':';
+
+    private static bool IsWordCharAt(string text, int index) =>
+        SearchTextAnalyzer.IsWordChar(SearchTextAnalyzer.RuneAt(text, index));
+
+    private static bool IsWordCharBefore(string text, int index)
+    {
+        if (index == 0)
+        {
+            return false;
+        }
+
+        Rune.DecodeLastFromUtf16(text.AsSpan(0, index), out var rune, out _);
+        return SearchTextAnalyzer.IsWordChar(rune);
+    }
+
+    /// <summary>Appends text[start, end) encoded, with the (merged, sorted) matches inside it marked.</summary>
+    private static void AppendHighlighted(StringBuilder html, string text, int start, int end, List<TermMatch> merged)
+    {
+        var position = start;
+        foreach (var match in merged)
+        {
+            var markStart = Math.Max(match.Start, position);
+            var markEnd = Math.Min(match.End, end);
+            if (markStart >= markEnd)
+            {
+                continue;
+            }
+
+            AppendEncoded(html, text.AsSpan(position, markStart - position));
+            html.Append("<mark>");
+            AppendEncoded(html, text.AsSpan(markStart, markEnd - markStart));
+            html.Append("</mark>");
+            position = markEnd;
+        }
+
+        AppendEncoded(html, text.AsSpan(position, end - position));
+    }
+
+    /// <summary>
+    /// Encodes only the five characters that matter in HTML text and attributes; Chinese stays as is
+    /// (HtmlEncoder.Default would write every character as an &amp;#x…; entity).
+    /// </summary>
+    private static void AppendEncoded(StringBuilder html, ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '<': html.Append("&lt;"); break;
+                case '>': html.Append("&gt;"); break;
+                case '&': html.Append("&amp;"); break;
+                case '"': html.Append("&quot;"); break;
+                case '\'': html.Append("&#39;"); break;
+                default: html.Append(c); break;
+            }
+        }
+    }
+
+    private readonly record struct TermMatch(int Start, int End, int Term);
+}

@@ -1,0 +1,199 @@
+using System.Text;
+
+namespace NewsDigest.Core.Search;
+
+/// <summary>
+/// A user's search input turned into an FTS5 MATCH expression that can never be a syntax error:
+/// every term becomes a quoted phrase of analyzer tokens, so FTS5 operators the user types
+/// (AND, NEAR, ^, :, parentheses, a leading -) are plain words or vanish.
+/// </summary>
+/// <remarks>
+/// Input is split on whitespace; text in double quotes (also “ ” and full-width ＂) is one term, and an
+/// unclosed quote runs to the end. A trailing * asks for a prefix match. Terms are ANDed.
+/// A term of one CJK character is always a prefix query: the index holds it only as the start of a
+/// bigram or as a run's last character.
+/// </remarks>
+public sealed class SearchQuery
+{
+    /// <summary>Longer input is cut: nobody types more, and it bounds the query's cost.</summary>
+    public const int MaxInputLength = 200;
+
+    /// <summary>Terms beyond this are ignored, to bound the query's cost.</summary>
+    public const int MaxTerms = 8;
+
+    private static readonly SearchQuery _empty = new(null, [], "");
+
+    private SearchQuery(string? matchExpression, IReadOnlyList<string> terms, string normalized)
+    {
+        MatchExpression = matchExpression;
+        Terms = terms;
+        Normalized = normalized;
+    }
+
+    /// <summary>True when there is nothing to search for; then <see cref="MatchExpression"/> is null.</summary>
+    public bool IsEmpty => MatchExpression is null;
+
+    /// <summary>The FTS5 MATCH expression (bind it as a parameter), or null when nothing is searchable.</summary>
+    public string? MatchExpression { get; }
+
+    /// <summary>
+    /// The terms as typed, normalised (NFKC, lower case) and trimmed of stray punctuation, for
+    /// <see cref="SearchHighlighter"/>. A prefix term keeps its trailing *.
+    /// </summary>
+    public IReadOnlyList<string> Terms { get; }
+
+    /// <summary>A canonical form of the input (for cache keys and the search box): parsing it gives the same query.</summary>
+    public string Normalized { get; }
+
+    public static SearchQuery Parse(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return _empty;
+        }
+
+        var phrases = new List<string>();
+        var terms = new List<string>();
+        var normalized = new List<string>();
+        foreach (var rawTerm in SplitTerms(SearchTextAnalyzer.Normalize(Truncate(input))))
+        {
+            var isPrefix = rawTerm.EndsWith('*');
+            var term = rawTerm.TrimEnd('*').Trim();
+            var tokens = SearchTextAnalyzer.TokenizeQueryTerm(term);
+            if (tokens.Count == 0)
+            {
+                continue;
+            }
+
+            var phrase = ToPhrase(tokens, isPrefix || IsSingleCjkCharacter(tokens[^1]));
+            if (phrases.Contains(phrase))
+            {
+                continue;
+            }
+
+            phrases.Add(phrase);
+            terms.Add(TrimStrayPunctuation(term) + (isPrefix ? "*" : ""));
+            var surface = term + (isPrefix ? "*" : "");
+            normalized.Add(term.Contains(' ') ? $"\"{surface}\"" : surface);
+            if (phrases.Count == MaxTerms)
+            {
+                break;
+            }
+        }
+
+        return phrases.Count == 0
+            ? _empty
+            : new SearchQuery(string.Join(' ', phrases), terms, string.Join(' ', normalized));
+    }
+
+    /// <summary>Cuts to <see cref="MaxInputLength"/> without splitting a surrogate pair.</summary>
+    private static string Truncate(string input)
+    {
+        if (input.Length <= MaxInputLength)
+        {
+            return input;
+        }
+
+        var length = char.IsHighSurrogate(input[MaxInputLength - 1]) ? MaxInputLength - 1 : MaxInputLength;
+        return input[..length];
+    }
+
+    /// <summary>Whitespace-separated terms; a quoted stretch is one term with its inner whitespace collapsed.</summary>
+    private static List<string> SplitTerms(string input)
+    {
+        var terms = new List<string>();
+        var current = new StringBuilder();
+        var inQuotes = false;
+        foreach (var c in input)
+        {
+            if (c is '"' or '“' or '”')
+            {
+                AddTerm(terms, current);
+                inQuotes = !inQuotes;
+            }
+            else if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                if (inQuotes && current.Length > 0 && current[^1] != ' ')
+                {
+                    current.Append(' ');
+                }
+                else if (!inQuotes)
+                {
+                    AddTerm(terms, current);
+                }
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        AddTerm(terms, current);
+        return terms;
+    }
+
+    private static void AddTerm(List<string> terms, StringBuilder current)
+    {
+        var term = current.ToString().Trim();
+        if (term.Length > 0)
+        {
+            terms.Add(term);
+        }
+
+        current.Clear();
+    }
+
+    /// <summary>An FTS5 phrase: quoted tokens (inner quotes doubled, though tokens never hold one), then * for a prefix.</summary>
+    private static string ToPhrase(IReadOnlyList<string> tokens, bool isPrefix)
+    {
+        var phrase = "\"" + string.Join(' ', tokens).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        return isPrefix ? phrase + " *" : phrase;
+    }
+
+    private static bool IsSingleCjkCharacter(string token) =>
+        SearchTextAnalyzer.RuneAt(token, 0) is var rune
+            && rune.Utf16SequenceLength == token.Length
+            && SearchTextAnalyzer.IsCjk(rune);
+
+    /// <summary>
+    /// Drops punctuation at the term's edges that the highlighter could never find in text (^foo, b), "x),
+    /// but keeps the marks that make c#, f#, c++ and .net what they are.
+    /// </summary>
+    private static string TrimStrayPunctuation(string term)
+    {
+        var start = 0;
+        while (start < term.Length && !IsTokenChar(term, start) && !term.AsSpan(start).StartsWith(".net"))
+        {
+            start++;
+        }
+
+        var end = term.Length;
+        while (end > start && !IsTokenChar(term, end - 1) && !EndsWithLanguageName(term.AsSpan(start, end - start)))
+        {
+            end--;
+        }
+
+        return term[start..end];
+    }
+
+    private static bool EndsWithLanguageName(ReadOnlySpan<char> text)
+    {
+        foreach (var name in (ReadOnlySpan<string>)["c#", "f#", "c++"])
+        {
+            if (text.EndsWith(name) && (text.Length == name.Length || !IsTokenChar(text, text.Length - name.Length - 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsTokenChar(ReadOnlySpan<char> text, int index)
+    {
+        // A low surrogate is checked as part of its pair, from the high one.
+        var start = index > 0 && char.IsLowSurrogate(text[index]) && char.IsHighSurrogate(text[index - 1]) ? index - 1 : index;
+        Rune.DecodeFromUtf16(text[start..], out var rune, out _);
+        return SearchTextAnalyzer.IsCjk(rune) || SearchTextAnalyzer.IsWordChar(rune);
+    }
+}
