@@ -150,10 +150,11 @@ public sealed class SearchQuery
         return isPrefix ? phrase + " *" : phrase;
     }
 
-    private static bool IsSingleCjkCharacter(string token) =>
-        SearchTextAnalyzer.RuneAt(token, 0) is var rune
-            && rune.Utf16SequenceLength == token.Length
-            && SearchTextAnalyzer.IsCjk(rune);
+    private static bool IsSingleCjkCharacter(string token)
+    {
+        var rune = SearchTextAnalyzer.RuneAt(token, 0);
+        return rune.Utf16SequenceLength == token.Length && SearchTextAnalyzer.IsCjk(rune);
+    }
 
     /// <summary>
     /// Drops punctuation at the term's edges that the highlighter could never find in text (^foo, b), "x),
