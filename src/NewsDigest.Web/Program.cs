@@ -1,3 +1,75 @@
-var builder = WebApplication.CreateBuilder(args);
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
+using NewsDigest.Core;
+using NewsDigest.Core.Ingestion;
+using NewsDigest.Core.Storage;
+using NewsDigest.Web.Api;
+using NewsDigest.Web.Cli;
+using NewsDigest.Web.Infrastructure;
+using Serilog;
+
+// ---- Command-line tools: `ingest <folder>` and `generate <folder>` run once and exit ----
+if (CommandLine.TryRun(args, out var exitCode))
+{
+    return exitCode;
+}
+
+// Content (appsettings.json, wwwroot) comes from the build output, so the README's command works
+// from the repository root; relative data paths (seeds/, data/) resolve against the working folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+// ---- Logging: Serilog, levels from appsettings ("Serilog" section) ----
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext()
+    .WriteTo.Console());
+
+// ---- NewsDigest core: database, parser, search, ingestion (a hosted background service) ----
+builder.Services.AddNewsDigest(builder.Configuration);
+builder.Services.AddHostedService(services => services.GetRequiredService<IngestionService>());
+
+// ---- Web: Razor Pages in two UI languages; Chinese written as text, not as &#x…; entities ----
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+// API JSON is never embedded in HTML, so it needs no HTML-safe escaping of & < > either.
+builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.Configure<RequestLocalizationOptions>(o =>
+{
+    o.SetDefaultCulture("zh-Hans").AddSupportedCultures(UiPreferences.Cultures).AddSupportedUICultures(UiPreferences.Cultures);
+    o.FallBackToParentUICultures = true;
+    // The reader's explicit choice (cookie) beats the browser's Accept-Language.
+    o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+});
+builder.Services.AddProblemDetails();
+builder.Services.AddRazorPages();
+
 var app = builder.Build();
+
+// ---- Schema before the first request ----
+app.Services.GetRequiredService<Database>().Migrate();
+
+// ---- Pipeline: errors as friendly pages (no stack traces outside Development) ----
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/status/500");
+}
+
+app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+
+// ---- Endpoints: health, settings, the JSON API, the pages ----
+app.MapGet("/healthz", HealthEndpoints.Liveness);
+app.MapSettings();
+app.MapArticlesApi();
+app.MapIngestionApi();
+app.MapRazorPages();
+
 app.Run();
+return 0;

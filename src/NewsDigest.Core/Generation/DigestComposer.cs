@@ -12,9 +12,9 @@ internal sealed class DigestComposer
     private const double EnglishShare = 0.2;
     private const double MissingDateShare = 0.15;
     private const double ReorderedShare = 0.2;
-    private static readonly DateOnly _firstDate = new(2023, 1, 1);
-    private static readonly int _dateSpanDays = new DateOnly(2025, 12, 31).DayNumber - _firstDate.DayNumber + 1;
-    private static readonly string[] _englishMonths =
+    private static readonly DateOnly FirstDate = new(2023, 1, 1);
+    private static readonly int DateSpanDays = new DateOnly(2025, 12, 31).DayNumber - FirstDate.DayNumber + 1;
+    private static readonly string[] EnglishMonths =
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
     private const string Alphanumerics = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -36,7 +36,7 @@ internal sealed class DigestComposer
             product,
             vocabulary.Technologies.Pick(random),
             vocabulary.Industries.Pick(random),
-            _firstDate.AddDays(random.Next(_dateSpanDays)),
+            FirstDate.AddDays(random.Next(DateSpanDays)),
             Title: "",
             Link: "");
         story = story with { Title = Fill(PickAny(random, vocabulary.TitleTemplates), story, random) };
@@ -347,7 +347,7 @@ internal sealed class DigestComposer
     {
         if (english)
         {
-            output.Append(_englishMonths[date.Month - 1]).Append(' ').Append(date.Day).Append(", ").Append(date.Year);
+            output.Append(EnglishMonths[date.Month - 1]).Append(' ').Append(date.Day).Append(", ").Append(date.Year);
         }
         else
         {

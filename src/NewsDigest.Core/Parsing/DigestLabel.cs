@@ -19,7 +19,7 @@ internal sealed record DigestLabel(string Text, DigestField Field, string Meanin
     ];
 
     // Most lines start with no label at all; one look at the first character settles them.
-    private static readonly SearchValues<char> _firstCharacters = SearchValues.Create(
+    private static readonly SearchValues<char> FirstCharacters = SearchValues.Create(
         string.Concat(All.Select(label => $"{char.ToLowerInvariant(label.Text[0])}{char.ToUpperInvariant(label.Text[0])}")));
 
     /// <summary>How messages name the label, e.g. "标题 (title)".</summary>
@@ -31,7 +31,7 @@ internal sealed record DigestLabel(string Text, DigestField Field, string Meanin
     {
         var rest = line.TrimStart();
         var indent = line.Length - rest.Length;
-        if (rest.IsEmpty || !_firstCharacters.Contains(rest[0]))
+        if (rest.IsEmpty || !FirstCharacters.Contains(rest[0]))
         {
             valueStart = 0;
             return null;

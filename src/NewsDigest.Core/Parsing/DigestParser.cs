@@ -12,11 +12,11 @@ public sealed class DigestParser(DigestParserOptions options)
     public const int MaxLinkLength = 2000;
 
     // C0 controls other than \t \n \r and form feed: their presence means binary, not text.
-    private static readonly SearchValues<char> _forbiddenControls = SearchValues.Create(
+    private static readonly SearchValues<char> ForbiddenControls = SearchValues.Create(
         "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000E\u000F"
         + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
 
-    private static readonly SearchValues<char> _lineBreaks = SearchValues.Create("\r\n");
+    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\r\n");
 
     /// <summary>The main entry: the file's bytes as read from disk.</summary>
     public Digest Parse(string fileName, ReadOnlySpan<byte> bytes)
@@ -90,7 +90,7 @@ public sealed class DigestParser(DigestParserOptions options)
         var lineStart = 0;
         while (true)
         {
-            var lineLength = text.AsSpan(lineStart).IndexOfAny(_lineBreaks);
+            var lineLength = text.AsSpan(lineStart).IndexOfAny(LineBreaks);
             var lineEnd = lineLength < 0 ? text.Length : lineStart + lineLength;
             var label = DigestLabel.Match(text.AsSpan(lineStart, lineEnd - lineStart), out var valueStart);
             if (label is not null)
@@ -262,7 +262,7 @@ public sealed class DigestParser(DigestParserOptions options)
 
     private static void RejectNonText(string fileName, string text)
     {
-        var control = text.AsSpan().IndexOfAny(_forbiddenControls);
+        var control = text.AsSpan().IndexOfAny(ForbiddenControls);
         if (control >= 0)
         {
             throw new DigestFormatException(fileName, LineAt(text.AsSpan(0, control), '\r', '\n'),

@@ -9,7 +9,7 @@ internal static class TagList
     public const int MaxTagLength = 100;
 
     // Full-width ，and ； are already ASCII after FullWidthAscii; 、 has no ASCII form.
-    private static readonly char[] _separators = [',', '，', '、', ';', '；', '\n', '\r'];
+    private static readonly char[] Separators = [',', '，', '、', ';', '；', '\n', '\r'];
 
     public static IReadOnlyList<string> Read(string value, FieldSpan field, List<DigestWarning> warnings)
     {
@@ -22,7 +22,7 @@ internal static class TagList
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var tooLong = 0;
         var overLimit = 0;
-        foreach (var part in FullWidthAscii.ToAscii(value).Split(_separators, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in FullWidthAscii.ToAscii(value).Split(Separators, StringSplitOptions.RemoveEmptyEntries))
         {
             var tag = string.Join(' ', part.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
             if (tag.Length == 0)

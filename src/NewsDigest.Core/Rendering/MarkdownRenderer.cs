@@ -32,19 +32,19 @@ public sealed class MarkdownRenderer
 
     // What Markdig emits for the extensions below; no id/class/style, so content cannot
     // collide with or restyle the page.
-    private static readonly string[] _allowedTags =
+    private static readonly string[] AllowedTags =
     [
         "p", "br", "hr", "strong", "em", "del", "code", "pre", "blockquote",
         "ol", "ul", "li", "a", "h2", "h3", "h4", "h5", "h6",
         "table", "thead", "tbody", "tr", "th", "td",
     ];
 
-    private static readonly string[] _allowedAttributes = ["href", "start"];
+    private static readonly string[] AllowedAttributes = ["href", "start"];
 
-    private static readonly string[] _allowedSchemes = ["http", "https", "mailto"];
+    private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
 
     // Escapes only what HTML needs, so Chinese stays readable text rather than &#x…; entities.
-    private static readonly HtmlEncoder _textEncoder = HtmlEncoder.Create(UnicodeRanges.All);
+    private static readonly HtmlEncoder TextEncoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private readonly MarkdownPipeline _pipeline;
     private readonly HtmlSanitizer _sanitizer;
@@ -61,9 +61,9 @@ public sealed class MarkdownRenderer
             .Build();
 
         var options = HtmlSanitizerOptions.Empty();
-        options.AllowedTags.UnionWith(_allowedTags);
-        options.AllowedAttributes.UnionWith(_allowedAttributes);
-        options.AllowedSchemes.UnionWith(_allowedSchemes);
+        options.AllowedTags.UnionWith(AllowedTags);
+        options.AllowedAttributes.UnionWith(AllowedAttributes);
+        options.AllowedSchemes.UnionWith(AllowedSchemes);
         options.UriAttributes.Add("href");
         _sanitizer = new HtmlSanitizer(options)
         {
@@ -146,7 +146,7 @@ public sealed class MarkdownRenderer
     }
 
     private static string PlainHtml(string text) =>
-        string.Concat(PlainText.Paragraphs(text).Select(p => $"<p>{_textEncoder.Encode(p)}</p>"));
+        string.Concat(PlainText.Paragraphs(text).Select(p => $"<p>{TextEncoder.Encode(p)}</p>"));
 
     /// <summary>Numbers the points of top-level ordered lists and adds a link to each.
     /// A later list continues after the earlier ones (its <c>start</c> is raised when needed) so
@@ -206,7 +206,7 @@ public sealed class MarkdownRenderer
     // relative or protocol-relative href would point somewhere on our own site or beyond.
     private static void DropRelativeUrl(object? sender, FilterUrlEventArgs e)
     {
-        if (e.SanitizedUrl is { } url && !_allowedSchemes.Any(s => url.StartsWith(s + ":", StringComparison.OrdinalIgnoreCase)))
+        if (e.SanitizedUrl is { } url && !AllowedSchemes.Any(s => url.StartsWith(s + ":", StringComparison.OrdinalIgnoreCase)))
         {
             e.SanitizedUrl = null;
         }

@@ -9,7 +9,7 @@ namespace NewsDigest.Core.Search;
 internal sealed class FoldedText
 {
     /// <summary>Lower-cased ASCII by code, so folding an ASCII character allocates nothing.</summary>
-    private static readonly string _lowerAscii =
+    private static readonly string LowerAscii =
         string.Create(128, 0, (chars, _) =>
         {
             for (var c = 0; c < chars.Length; c++)
@@ -86,13 +86,13 @@ internal sealed class FoldedText
         {
             if (char.IsAscii(c))
             {
-                return _lowerAscii.AsSpan(c, 1);
+                return LowerAscii.AsSpan(c, 1);
             }
 
             if (c is >= '\uFF01' and <= '\uFF5E')
             {
                 // Full-width ASCII, as NFKC would map it.
-                return _lowerAscii.AsSpan(c - 0xFEE0, 1);
+                return LowerAscii.AsSpan(c - 0xFEE0, 1);
             }
 
             if (c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3001' and <= '\u3035') or (>= '\u2010' and <= '\u2023'))

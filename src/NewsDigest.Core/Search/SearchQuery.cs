@@ -21,7 +21,7 @@ public sealed class SearchQuery
     /// <summary>Terms beyond this are ignored, to bound the query's cost.</summary>
     public const int MaxTerms = 8;
 
-    private static readonly SearchQuery _empty = new(null, [], "");
+    private static readonly SearchQuery Empty = new(null, [], "");
 
     private SearchQuery(string? matchExpression, IReadOnlyList<string> terms, string normalized)
     {
@@ -49,7 +49,7 @@ public sealed class SearchQuery
     {
         if (string.IsNullOrWhiteSpace(input))
         {
-            return _empty;
+            return Empty;
         }
 
         var phrases = new List<string>();
@@ -82,7 +82,7 @@ public sealed class SearchQuery
         }
 
         return phrases.Count == 0
-            ? _empty
+            ? Empty
             : new SearchQuery(string.Join(' ', phrases), terms, string.Join(' ', normalized));
     }
 

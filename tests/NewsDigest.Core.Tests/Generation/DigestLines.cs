@@ -9,7 +9,7 @@ internal static partial class DigestLines
 {
     public static readonly string[] Labels = ["标题", "链接", "总结", "关键词", "AI技术", "行业", "重大事件摘要", "发布时间", "日期"];
 
-    private static readonly UTF8Encoding _strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The text without BOM and with \n line ends; throws on invalid UTF-8.</summary>
     public static string Decode(byte[] content)
@@ -20,7 +20,7 @@ internal static partial class DigestLines
             bytes = bytes[3..];
         }
 
-        return _strictUtf8.GetString(bytes).Replace("\r\n", "\n");
+        return StrictUtf8.GetString(bytes).Replace("\r\n", "\n");
     }
 
     /// <summary>Labels in the order their lines appear, e.g. ["标题", "链接", …].</summary>

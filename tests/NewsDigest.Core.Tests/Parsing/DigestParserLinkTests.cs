@@ -4,7 +4,7 @@ namespace NewsDigest.Core.Tests.Parsing;
 
 public sealed class DigestParserLinkTests
 {
-    private readonly DigestParser _parser = new(new DigestParserOptions());
+    private static readonly DigestParser Parser = new(new DigestParserOptions());
 
     [Theory]
     [InlineData("链接：ftp://example.com/news.txt")]
@@ -19,7 +19,7 @@ public sealed class DigestParserLinkTests
     [InlineData("链接：http://")]
     public void A_link_that_is_not_an_absolute_http_url_is_dropped_with_a_warning_and_the_article_kept(string linkLine)
     {
-        var digest = _parser.Parse("link.txt", "标题：大模型\n总结：正文\n" + linkLine + "\n关键词：AI");
+        var digest = Parser.Parse("link.txt", "标题：大模型\n总结：正文\n" + linkLine + "\n关键词：AI");
 
         Assert.Null(digest.Link);
         Assert.Equal("大模型", digest.Title);
@@ -38,7 +38,7 @@ public sealed class DigestParserLinkTests
     [InlineData("链接：http：//example.com", "http://example.com")]
     public void A_valid_link_is_kept_trimmed(string linkLine, string expected)
     {
-        var digest = _parser.Parse("link.txt", "标题：大模型\n" + linkLine);
+        var digest = Parser.Parse("link.txt", "标题：大模型\n" + linkLine);
 
         Assert.Equal(expected, digest.Link);
         Assert.Empty(digest.Warnings);
@@ -47,7 +47,7 @@ public sealed class DigestParserLinkTests
     [Fact]
     public void An_over_long_link_is_dropped_with_a_warning()
     {
-        var digest = _parser.Parse("link.txt", "标题：大模型\n链接：https://example.com/" + new string('a', DigestParser.MaxLinkLength));
+        var digest = Parser.Parse("link.txt", "标题：大模型\n链接：https://example.com/" + new string('a', DigestParser.MaxLinkLength));
 
         Assert.Null(digest.Link);
         Assert.Equal(2, Assert.Single(digest.Warnings).Line);

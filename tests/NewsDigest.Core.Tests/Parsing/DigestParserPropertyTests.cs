@@ -10,9 +10,9 @@ namespace NewsDigest.Core.Tests.Parsing;
 /// <see cref="DigestFormatException"/>, never another exception.</summary>
 public sealed class DigestParserPropertyTests
 {
-    private static readonly DigestParser _parser = new(new DigestParserOptions { MaxBytes = 4096 });
+    private static readonly DigestParser Parser = new(new DigestParserOptions { MaxBytes = 4096 });
 
-    private static readonly string[] _fragments =
+    private static readonly string[] Fragments =
     [
         "标题：", "标题:", "链接:", "链接：", "总结：", "关键词：", "AI技术:", "ai技术 ：", "行业：", "重大事件摘要：",
         "发布时间：", "日期:", "2024-03-15", "2024年3月15日", "2024/13/45", "https://example.com/a", "javascript:x",
@@ -21,18 +21,18 @@ public sealed class DigestParserPropertyTests
     ];
 
     private static Gen<string> FragmentSoup =>
-        Gen.ArrayOf(Gen.Elements(_fragments)).Select(parts => string.Concat(parts));
+        Gen.ArrayOf(Gen.Elements(Fragments)).Select(parts => string.Concat(parts));
 
     [Property(MaxTest = 500)]
-    public bool Any_bytes_give_a_digest_or_a_format_error(byte[] bytes) => Answers(() => _parser.Parse("any.bin", bytes));
+    public bool Any_bytes_give_a_digest_or_a_format_error(byte[] bytes) => Answers(() => Parser.Parse("any.bin", bytes));
 
     [Property(MaxTest = 500)]
     public bool Any_string_gives_a_digest_or_a_format_error(NonNull<string> text) =>
-        Answers(() => _parser.Parse("any.txt", text.Get));
+        Answers(() => Parser.Parse("any.txt", text.Get));
 
     [Property(MaxTest = 500)]
     public Property Label_fragment_soup_gives_a_digest_or_a_format_error() =>
-        Prop.ForAll(FragmentSoup.ToArbitrary(), text => Answers(() => _parser.Parse("soup.txt", text)));
+        Prop.ForAll(FragmentSoup.ToArbitrary(), text => Answers(() => Parser.Parse("soup.txt", text)));
 
     [Property(MaxTest = 500)]
     public Property Label_fragment_soup_as_damaged_utf8_gives_a_digest_or_a_format_error() =>
@@ -47,7 +47,7 @@ public sealed class DigestParserPropertyTests
                     bytes[(i * 7919) % bytes.Length] = (byte)noise[i];
                 }
 
-                return Answers(() => _parser.Parse("damaged.txt", bytes));
+                return Answers(() => Parser.Parse("damaged.txt", bytes));
             });
 
     [Property(MaxTest = 300)]
@@ -56,7 +56,7 @@ public sealed class DigestParserPropertyTests
             FragmentSoup.Where(text => text.AsSpan().IndexOfAny("\0\u001b\uD83D\uDE00") < 0).ToArbitrary(),
             body =>
             {
-                var digest = _parser.Parse("titled.txt", "标题：大模型\n总结：" + body.Replace("标题", "题标"));
+                var digest = Parser.Parse("titled.txt", "标题：大模型\n总结：" + body.Replace("标题", "题标"));
                 return digest.Title == "大模型" && digest.Keywords.All(tag => tag.Length > 0 && tag == tag.Trim());
             });
 

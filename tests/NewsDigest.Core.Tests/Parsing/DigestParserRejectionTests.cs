@@ -5,7 +5,7 @@ namespace NewsDigest.Core.Tests.Parsing;
 
 public sealed class DigestParserRejectionTests
 {
-    private readonly DigestParser _parser = new(new DigestParserOptions());
+    private static readonly DigestParser Parser = new(new DigestParserOptions());
 
     public static TheoryData<string, byte[], int> RejectedFiles => new()
     {
@@ -29,7 +29,7 @@ public sealed class DigestParserRejectionTests
     [MemberData(nameof(RejectedFiles))]
     public void Rejected_files_name_the_line_at_fault(string file, byte[] bytes, int line)
     {
-        var error = Assert.Throws<DigestFormatException>(() => _parser.Parse(file, bytes));
+        var error = Assert.Throws<DigestFormatException>(() => Parser.Parse(file, bytes));
 
         Assert.Equal(file, error.File);
         Assert.Equal(line, error.Line);
@@ -42,7 +42,7 @@ public sealed class DigestParserRejectionTests
     [InlineData("\uFEFF")]
     public void Empty_text_is_rejected_as_empty(string text)
     {
-        var error = Assert.Throws<DigestFormatException>(() => _parser.Parse("empty.txt", text));
+        var error = Assert.Throws<DigestFormatException>(() => Parser.Parse("empty.txt", text));
 
         Assert.Equal(0, error.Line);
         Assert.Contains("empty", error.Reason);
@@ -51,7 +51,7 @@ public sealed class DigestParserRejectionTests
     [Fact]
     public void A_missing_title_says_so_in_words_an_editor_understands()
     {
-        var error = Assert.Throws<DigestFormatException>(() => _parser.Parse("a.txt", "总结：正文"));
+        var error = Assert.Throws<DigestFormatException>(() => Parser.Parse("a.txt", "总结：正文"));
 
         Assert.StartsWith("the file has no 标题 (title) field", error.Reason);
         Assert.Equal("a.txt:0: " + error.Reason, error.Message);
@@ -76,7 +76,7 @@ public sealed class DigestParserRejectionTests
     [Fact]
     public void An_unpaired_surrogate_in_text_is_rejected_on_its_line()
     {
-        var error = Assert.Throws<DigestFormatException>(() => _parser.Parse("s.txt", "标题：大模型\n总结：\uD83D正文"));
+        var error = Assert.Throws<DigestFormatException>(() => Parser.Parse("s.txt", "标题：大模型\n总结：\uD83D正文"));
 
         Assert.Equal(2, error.Line);
     }

@@ -5,12 +5,12 @@ namespace NewsDigest.Core.Tests.Parsing;
 
 public sealed class DigestParserSeedTests
 {
-    private readonly DigestParser _parser = new(new DigestParserOptions());
+    private static readonly DigestParser Parser = new(new DigestParserOptions());
 
     [Fact]
     public void The_real_seed_parses_to_exactly_its_fields()
     {
-        var digest = _parser.Parse(ParsingTestData.SeedFileName, ParsingTestData.Bytes(ParsingTestData.SeedFileName));
+        var digest = Parser.Parse(ParsingTestData.SeedFileName, ParsingTestData.Bytes(ParsingTestData.SeedFileName));
 
         Assert.Equal("国产大模型“诸神之战”出路何方", digest.Title);
         Assert.Equal("https://baijiahao.baidu.com/s?id=1768447395834350836&wfr=spider&for=pc", digest.Link);
@@ -47,9 +47,9 @@ public sealed class DigestParserSeedTests
     [MemberData(nameof(SeedEncodings))]
     public void Seed_variants_in_encoding_and_layout_parse_to_the_same_digest(string variant, Func<string, byte[]> encode)
     {
-        var original = _parser.Parse(ParsingTestData.SeedFileName, ParsingTestData.Bytes(ParsingTestData.SeedFileName));
+        var original = Parser.Parse(ParsingTestData.SeedFileName, ParsingTestData.Bytes(ParsingTestData.SeedFileName));
 
-        var digest = _parser.Parse(variant, encode(ParsingTestData.SeedText()));
+        var digest = Parser.Parse(variant, encode(ParsingTestData.SeedText()));
 
         AssertSameFields(original, digest);
         Assert.Empty(digest.Warnings);
@@ -59,14 +59,14 @@ public sealed class DigestParserSeedTests
     public void Seed_fields_in_reverse_order_parse_to_the_same_digest()
     {
         var text = ParsingTestData.SeedText();
-        var original = _parser.Parse(ParsingTestData.SeedFileName, text);
+        var original = Parser.Parse(ParsingTestData.SeedFileName, text);
         var labelStarts = new[] { "标题:", "链接:", "总结:", "关键词:", "AI技术:", "行业:", "重大事件摘要:" }
             .Select(label => text.IndexOf(label, StringComparison.Ordinal))
             .Append(text.Length)
             .ToArray();
         var blocks = labelStarts.Zip(labelStarts.Skip(1), (start, end) => text[start..end].TrimEnd('\n'));
 
-        var digest = _parser.Parse("reversed.txt", string.Join("\n", blocks.Reverse()));
+        var digest = Parser.Parse("reversed.txt", string.Join("\n", blocks.Reverse()));
 
         AssertSameFields(original, digest);
         Assert.Empty(digest.Warnings);
@@ -75,7 +75,7 @@ public sealed class DigestParserSeedTests
     [Fact]
     public void An_english_language_digest_parses_with_its_chinese_labels()
     {
-        var digest = _parser.Parse("english.txt", ParsingTestData.Bytes("english.txt"));
+        var digest = Parser.Parse("english.txt", ParsingTestData.Bytes("english.txt"));
 
         Assert.Equal("OpenAI and Anthropic race to ship agentic models", digest.Title);
         Assert.Equal("https://example.com/news/agentic-models?id=42", digest.Link);

@@ -4,7 +4,7 @@ namespace NewsDigest.Core.Tests.Parsing;
 
 public sealed class TagListTests
 {
-    private static readonly FieldSpan _keywords = new(DigestLabel.All[3], 4, 0, 0);
+    private static readonly FieldSpan Keywords = new(DigestLabel.All[3], 4, 0, 0);
 
     [Theory]
     [InlineData("人工智能, 大模型, 国产化", new[] { "人工智能", "大模型", "国产化" })]
@@ -17,7 +17,7 @@ public sealed class TagListTests
     {
         var warnings = new List<DigestWarning>();
 
-        Assert.Equal(expected, TagList.Read(value, _keywords, warnings));
+        Assert.Equal(expected, TagList.Read(value, Keywords, warnings));
         Assert.Empty(warnings);
     }
 }

@@ -7,12 +7,12 @@ namespace NewsDigest.Core.Tests.Rendering;
 
 public sealed class MarkdownRendererTests
 {
-    private static readonly MarkdownRenderer _renderer = new();
+    private static readonly MarkdownRenderer Renderer = new();
 
     [Fact]
     public void RealSummary_AnchorsEachOfTheSixPoints()
     {
-        var rendered = _renderer.RenderEvents(RenderingTestData.EventsSummary);
+        var rendered = Renderer.RenderEvents(RenderingTestData.EventsSummary);
         var body = Parse(rendered.Html);
 
         var items = body.QuerySelectorAll("li[id^=event-]");
@@ -30,7 +30,7 @@ public sealed class MarkdownRendererTests
     [Fact]
     public void RealSummary_KeepsBoldTitlesIntroAndClosing()
     {
-        var body = Parse(_renderer.RenderEvents(RenderingTestData.EventsSummary).Html);
+        var body = Parse(Renderer.RenderEvents(RenderingTestData.EventsSummary).Html);
 
         var titles = body.QuerySelectorAll("li > p > strong, li > strong").Select(s => s.TextContent).ToList();
         Assert.Equal(6, titles.Count);
@@ -46,7 +46,7 @@ public sealed class MarkdownRendererTests
     [Fact]
     public void RealSummary_WritesChineseAsCharactersNotEntities()
     {
-        var html = _renderer.RenderEvents(RenderingTestData.EventsSummary).Html;
+        var html = Renderer.RenderEvents(RenderingTestData.EventsSummary).Html;
 
         Assert.DoesNotContain("&#", html);
         Assert.Contains("数据作为生产要素的重要性", html);
@@ -55,10 +55,10 @@ public sealed class MarkdownRendererTests
     [Fact]
     public void IsSafeToShareBetweenThreads()
     {
-        var expected = _renderer.RenderEvents(RenderingTestData.EventsSummary).Html;
+        var expected = Renderer.RenderEvents(RenderingTestData.EventsSummary).Html;
         var results = new string[64];
 
-        Parallel.For(0, results.Length, i => results[i] = _renderer.RenderEvents(RenderingTestData.EventsSummary).Html);
+        Parallel.For(0, results.Length, i => results[i] = Renderer.RenderEvents(RenderingTestData.EventsSummary).Html);
 
         Assert.All(results, html => Assert.Equal(expected, html));
     }
@@ -95,7 +95,7 @@ public sealed class MarkdownRendererTests
     [MemberData(nameof(HostileInputs))]
     public void HostileInput_RendersAsHarmlessText(string markdown, string visibleText)
     {
-        var body = Parse(_renderer.RenderEvents(markdown).Html);
+        var body = Parse(Renderer.RenderEvents(markdown).Html);
 
         AssertHarmless(body);
         Assert.Contains(visibleText, body.TextContent);
@@ -108,7 +108,7 @@ public sealed class MarkdownRendererTests
     [InlineData(5_000, '[')]
     public void DeeplyNestedInput_RendersWithoutFailing(int depth, char marker)
     {
-        var body = Parse(_renderer.RenderEvents("内容\n\n" + new string(marker, depth) + " 尾").Html);
+        var body = Parse(Renderer.RenderEvents("内容\n\n" + new string(marker, depth) + " 尾").Html);
 
         AssertHarmless(body);
         Assert.Contains("内容", body.TextContent);
@@ -119,7 +119,7 @@ public sealed class MarkdownRendererTests
     {
         var markdown = string.Concat(Enumerable.Range(0, 400).Select(i => new string(' ', 2 * i) + "- 项\n"));
 
-        var body = Parse(_renderer.RenderEvents(markdown).Html);
+        var body = Parse(Renderer.RenderEvents(markdown).Html);
 
         AssertHarmless(body);
         Assert.Contains("项", body.TextContent);
@@ -130,7 +130,7 @@ public sealed class MarkdownRendererTests
     {
         var markdown = string.Concat(Enumerable.Repeat("1. **要点**：内容\n", 10_000));
 
-        var rendered = _renderer.RenderEvents(markdown);
+        var rendered = Renderer.RenderEvents(markdown);
 
         Assert.InRange(rendered.EventCount, 1, MarkdownRenderer.MaxInputChars / 10);
         AssertHarmless(Parse(rendered.Html));
@@ -139,7 +139,7 @@ public sealed class MarkdownRendererTests
     [Fact]
     public void Links_AreMarkedAsOutsideLinks()
     {
-        var body = Parse(_renderer.RenderEvents("见 [OpenAI](https://openai.com/) 与 https://example.com/news 及 <mailto:a@example.com>").Html);
+        var body = Parse(Renderer.RenderEvents("见 [OpenAI](https://openai.com/) 与 https://example.com/news 及 <mailto:a@example.com>").Html);
 
         var links = body.QuerySelectorAll("a").ToList();
         Assert.Equal(["https://openai.com/", "https://example.com/news", "mailto:a@example.com"], links.Select(a => a.GetAttribute("href")));
@@ -153,7 +153,7 @@ public sealed class MarkdownRendererTests
     [InlineData("见 https://example.com/path（原文）", "https://example.com/path", "见 https://example.com/path（原文）")]
     public void BareUrlInChineseProse_EndsAtTheFirstChineseCharacter(string markdown, string href, string text)
     {
-        var body = Parse(_renderer.RenderEvents(markdown).Html);
+        var body = Parse(Renderer.RenderEvents(markdown).Html);
 
         var link = Assert.Single(body.QuerySelectorAll("a"));
         Assert.Equal(href, link.GetAttribute("href"));
@@ -167,7 +167,7 @@ public sealed class MarkdownRendererTests
     {
         // Markdig links a bare URL only after a space, and rejects a host that runs into
         // Chinese punctuation; the reader still sees the address.
-        var body = Parse(_renderer.RenderEvents(markdown).Html);
+        var body = Parse(Renderer.RenderEvents(markdown).Html);
 
         Assert.Empty(body.QuerySelectorAll("a"));
         Assert.Equal(markdown, body.TextContent.Trim());
@@ -176,7 +176,7 @@ public sealed class MarkdownRendererTests
     [Fact]
     public void SeveralOrderedLists_ContinueTheNumbering()
     {
-        var rendered = _renderer.RenderEvents("1. 甲\n2. 乙\n\n其他事件：\n\n1. 丙\n2. 丁\n");
+        var rendered = Renderer.RenderEvents("1. 甲\n2. 乙\n\n其他事件：\n\n1. 丙\n2. 丁\n");
         var body = Parse(rendered.Html);
 
         Assert.Equal(4, rendered.EventCount);
@@ -187,7 +187,7 @@ public sealed class MarkdownRendererTests
     [Fact]
     public void ListStartNumber_IsHonoured()
     {
-        var body = Parse(_renderer.RenderEvents("3. 丙\n4. 丁\n").Html);
+        var body = Parse(Renderer.RenderEvents("3. 丙\n4. 丁\n").Html);
 
         Assert.Equal(["event-3", "event-4"], body.QuerySelectorAll("li").Select(li => li.Id));
         Assert.Equal("#event-3", body.QuerySelector("a.event-link")!.GetAttribute("href"));
@@ -196,7 +196,7 @@ public sealed class MarkdownRendererTests
     [Fact]
     public void PointsSplitByParagraphs_KeepTheirNumbers()
     {
-        var body = Parse(_renderer.RenderEvents("1. 甲\n\n说明。\n\n2. 乙\n\n说明。\n\n3. 丙\n").Html);
+        var body = Parse(Renderer.RenderEvents("1. 甲\n\n说明。\n\n2. 乙\n\n说明。\n\n3. 丙\n").Html);
 
         Assert.Equal(["event-1", "event-2", "event-3"], body.QuerySelectorAll("li").Select(li => li.Id));
     }
@@ -204,7 +204,7 @@ public sealed class MarkdownRendererTests
     [Fact]
     public void NestedAndUnorderedLists_AreNotEvents()
     {
-        var rendered = _renderer.RenderEvents("- 无序\n\n1. 甲\n   1. 子项\n   2. 子项\n2. 乙\n\n> 1. 引用中的列表\n");
+        var rendered = Renderer.RenderEvents("- 无序\n\n1. 甲\n   1. 子项\n   2. 子项\n2. 乙\n\n> 1. 引用中的列表\n");
         var body = Parse(rendered.Html);
 
         Assert.Equal(2, rendered.EventCount);
@@ -214,7 +214,7 @@ public sealed class MarkdownRendererTests
     [Fact]
     public void PointsWithoutListSyntax_StayUnanchored()
     {
-        var rendered = _renderer.RenderEvents("1、第一点\n\n（1）第二点\n\n一、第三点\n");
+        var rendered = Renderer.RenderEvents("1、第一点\n\n（1）第二点\n\n一、第三点\n");
 
         Assert.Equal(0, rendered.EventCount);
         Assert.DoesNotContain("id=", rendered.Html);
@@ -224,7 +224,7 @@ public sealed class MarkdownRendererTests
     [Fact]
     public void Headings_StartBelowThePageTitle()
     {
-        var body = Parse(_renderer.RenderEvents("# 一\n\n## 二\n\n###### 六\n").Html);
+        var body = Parse(Renderer.RenderEvents("# 一\n\n## 二\n\n###### 六\n").Html);
 
         Assert.Equal(["h2", "h3", "h6"], body.Children.Select(e => e.LocalName));
     }
@@ -232,7 +232,7 @@ public sealed class MarkdownRendererTests
     [Fact]
     public void EmphasisExtrasAndTables_Render()
     {
-        var body = Parse(_renderer.RenderEvents("~~旧~~ *新* `code`\n\n| 公司 | 模型 |\n|---|:-:|\n| OpenAI | GPT |\n").Html);
+        var body = Parse(Renderer.RenderEvents("~~旧~~ *新* `code`\n\n| 公司 | 模型 |\n|---|:-:|\n| OpenAI | GPT |\n").Html);
 
         Assert.NotNull(body.QuerySelector("del"));
         Assert.NotNull(body.QuerySelector("em"));
@@ -244,7 +244,7 @@ public sealed class MarkdownRendererTests
     [Fact]
     public void EmptyInput_RendersNothing()
     {
-        var rendered = _renderer.RenderEvents("");
+        var rendered = Renderer.RenderEvents("");
 
         Assert.Equal(new RenderedEvents("", 0), rendered);
     }
@@ -252,14 +252,14 @@ public sealed class MarkdownRendererTests
     private static IElement Parse(string html) =>
         new HtmlParser().ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>").Body!;
 
-    private static readonly string[] _activeElements =
+    private static readonly string[] ActiveElements =
         ["script", "iframe", "img", "svg", "math", "object", "embed", "style", "input", "form", "link", "meta", "base", "frame"];
 
     private static void AssertHarmless(IElement body)
     {
         foreach (var element in body.QuerySelectorAll("*"))
         {
-            Assert.DoesNotContain(element.LocalName, _activeElements);
+            Assert.DoesNotContain(element.LocalName, ActiveElements);
             foreach (var attribute in element.Attributes)
             {
                 Assert.False(attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase), $"{element.LocalName}[{attribute.Name}]");

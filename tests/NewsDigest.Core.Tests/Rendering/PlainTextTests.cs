@@ -4,14 +4,14 @@ namespace NewsDigest.Core.Tests.Rendering;
 
 public sealed class PlainTextTests
 {
-    private static readonly string _text = RenderingTestData.ArticleText;
+    private static readonly string Text = RenderingTestData.ArticleText;
 
     [Fact]
     public void Paragraphs_RealText_BreaksTheOneLineIntoReadableParagraphs()
     {
-        var paragraphs = PlainText.Paragraphs(_text);
+        var paragraphs = PlainText.Paragraphs(Text);
 
-        Assert.DoesNotContain('\n', _text.TrimEnd());
+        Assert.DoesNotContain('\n', Text.TrimEnd());
         Assert.InRange(paragraphs.Count, 8, 25);
         Assert.All(paragraphs, p => Assert.InRange(p.Length, 60, 500));
         Assert.StartsWith("5月26日，贵阳，", paragraphs[0]);
@@ -20,12 +20,12 @@ public sealed class PlainTextTests
 
     [Fact]
     public void Paragraphs_RealText_LosesNoCharacters() =>
-        Assert.Equal(WithoutWhitespace(_text), WithoutWhitespace(string.Concat(PlainText.Paragraphs(_text))));
+        Assert.Equal(WithoutWhitespace(Text), WithoutWhitespace(string.Concat(PlainText.Paragraphs(Text))));
 
     [Fact]
     public void Paragraphs_RealText_BreaksOnlyAfterASentenceEnd()
     {
-        var paragraphs = PlainText.Paragraphs(_text);
+        var paragraphs = PlainText.Paragraphs(Text);
 
         Assert.All(paragraphs.SkipLast(1), p => Assert.Contains(p[^1], "。！？!?”’」』）)"));
     }
@@ -64,7 +64,7 @@ public sealed class PlainTextTests
     [Fact]
     public void Excerpt_RealText_CutsAfterASentenceWithEllipsis()
     {
-        var excerpt = PlainText.Excerpt(_text, 120);
+        var excerpt = PlainText.Excerpt(Text, 120);
 
         Assert.InRange(excerpt.Length, 60, 120);
         Assert.StartsWith("5月26日，贵阳，小朋友", excerpt);

@@ -1,0 +1,405 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using NewsDigest.Core.Parsing;
+using NewsDigest.Core.Rendering;
+using NewsDigest.Core.Search;
+using NewsDigest.Core.Storage;
+
+namespace NewsDigest.Core.Ingestion;
+
+/// <summary>
+/// Brings the database in step with the seeds folder: new files are added, changed ones updated
+/// in place (same id), deleted ones removed, bad ones recorded with their reason. It only ever
+/// reads the folder. One scan writes at a time; each file is one transaction.
+/// </summary>
+public sealed class Ingester(
+    Database database,
+    ArticleStore articles,
+    IngestionLog log,
+    DigestParser parser,
+    MarkdownRenderer renderer,
+    NewsDigestOptions options,
+    TimeProvider time,
+    ILogger<Ingester> logger)
+{
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    /// <summary>Raised after a scan that changed articles, so caches can be dropped.</summary>
+    public event Action? DataChanged;
+
+    public string Root { get; } = Path.GetFullPath(options.SeedsPath);
+
+    /// <summary>A full scan: the source of truth.</summary>
+    public Task<ScanReport> ScanAsync(IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunExclusive(null, progress, cancellationToken);
+
+    /// <summary>Only the given paths (relative to the root, '/' separated), as the watcher reports them.</summary>
+    public Task<ScanReport> ScanPathsAsync(IReadOnlyCollection<string> relativePaths, CancellationToken cancellationToken = default) =>
+        RunExclusive(relativePaths.ToHashSet(StringComparer.Ordinal), null, cancellationToken);
+
+    public string RelativePath(string fullPath) =>
+        Path.GetRelativePath(Root, fullPath).Replace(Path.DirectorySeparatorChar, '/');
+
+    private async Task<ScanReport> RunExclusive(
+        HashSet<string>? only, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            return await Scan(only, progress, cancellationToken);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    private async Task<ScanReport> Scan(HashSet<string>? only, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(Root))
+        {
+            // Never treat a missing folder as an empty one: that would remove every article.
+            throw new DirectoryNotFoundException($"The seeds folder {Root} does not exist.");
+        }
+
+        using var connection = database.Open();
+        var run = log.StartRun(connection, time.GetUtcNow().UtcDateTime);
+        var problems = new List<FileProblem>();
+        var known = log.LoadAll(connection);
+        var onDisk = ListFiles(only);
+        var changed = false;
+
+        // Removals first, so a file renamed to a name with the same id is re-added, not refused.
+        foreach (var file in known.Values.Where(f => f.Status != "removed" && !onDisk.ContainsKey(f.Path)))
+        {
+            // A watched path that vanished may have been a folder: everything under it went too.
+            if (only is not null && !only.Contains(file.Path) && !only.Any(p => file.Path.StartsWith(p + "/", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            Remove(connection, file, run);
+            changed = true;
+        }
+
+        var unchanged = new List<string>();
+        var toRead = new List<(string Path, FileInfo Info)>();
+        foreach (var (path, info) in onDisk)
+        {
+            known.TryGetValue(path, out var previous);
+            if (previous is not null && previous.Status != "removed" && previous.Size == info.Length && previous.Mtime == Mtime(info))
+            {
+                // Unchanged since last time: a bad file is tried again only when it changes.
+                if (previous.Status == "rejected")
+                {
+                    run.Rejected++;
+                    problems.Add(new FileProblem(path, previous.Line, previous.Reason ?? "rejected", true));
+                }
+                else
+                {
+                    run.Unchanged++;
+                    unchanged.Add(path);
+                }
+
+                continue;
+            }
+
+            toRead.Add((path, info));
+        }
+
+        log.MarkUnchanged(connection, unchanged, run.Id);
+        var done = onDisk.Count - toRead.Count;
+        progress?.Report(new ScanProgress(done, onDisk.Count));
+
+        // Reading, hashing, parsing, rendering and tokenising run on one core while the single
+        // writer commits on the other.
+        var channel = Channel.CreateBounded<FileOutcome>(new BoundedChannelOptions(32) { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    foreach (var (path, info) in toRead)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        known.TryGetValue(path, out var previous);
+                        await channel.Writer.WriteAsync(Prepare(path, info, previous), cancellationToken);
+                    }
+                }
+                finally
+                {
+                    channel.Writer.Complete();
+                }
+            },
+            cancellationToken);
+
+        await foreach (var outcome in channel.Reader.ReadAllAsync(cancellationToken))
+        {
+            known.TryGetValue(outcome.Path, out var previous);
+            changed |= Write(connection, outcome, previous, run, problems);
+            progress?.Report(new ScanProgress(++done, onDisk.Count));
+        }
+
+        await producer;
+
+        if (changed)
+        {
+            using var transaction = connection.BeginTransaction();
+            ArticleStore.DeleteOrphanTags(connection, transaction);
+            transaction.Commit();
+        }
+
+        log.ForgetRemoved(connection, run.Id);
+        log.FinishRun(connection, run, time.GetUtcNow().UtcDateTime);
+        logger.LogInformation(
+            "Ingestion run {RunId}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Rejected} rejected",
+            run.Id, run.Added, run.Updated, run.Unchanged, run.Removed, run.Rejected);
+        if (changed)
+        {
+            DataChanged?.Invoke();
+        }
+
+        return new ScanReport(run, problems);
+    }
+
+    /// <summary>Files under the root (or just the requested ones), keyed by relative path.
+    /// Hidden files and folders (names starting with '.') are editors' and tools' business.</summary>
+    private SortedDictionary<string, FileInfo> ListFiles(HashSet<string>? only)
+    {
+        var files = new SortedDictionary<string, FileInfo>(StringComparer.Ordinal);
+        if (only is not null)
+        {
+            foreach (var path in only)
+            {
+                var info = new FileInfo(Path.Combine(Root, path));
+                if (info.Exists && !IsHidden(path))
+                {
+                    files[path] = info;
+                }
+            }
+
+            return files;
+        }
+
+        var enumeration = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            AttributesToSkip = FileAttributes.Hidden,
+            IgnoreInaccessible = false,
+            ReturnSpecialDirectories = false,
+        };
+        foreach (var info in new DirectoryInfo(Root).EnumerateFiles("*", enumeration))
+        {
+            var path = RelativePath(info.FullName);
+            if (!IsHidden(path))
+            {
+                files[path] = info;
+            }
+        }
+
+        return files;
+    }
+
+    private static bool IsHidden(string relativePath) =>
+        relativePath.Split('/').Any(part => part.StartsWith('.'));
+
+    /// <summary>Everything about one file that needs no database: runs off the writer's thread.</summary>
+    private FileOutcome Prepare(string path, FileInfo info, SourceFile? previous)
+    {
+        var size = info.Length;
+        var mtime = Mtime(info);
+        try
+        {
+            if (!path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+            {
+                return FileOutcome.Reject(path, size, mtime, null, 0, "not a digest file: only .txt files are read");
+            }
+
+            if (info.LinkTarget is not null)
+            {
+                var target = info.ResolveLinkTarget(returnFinalTarget: true);
+                if (target is null || !target.Exists || !IsInside(target.FullName))
+                {
+                    return FileOutcome.Reject(path, size, mtime, null, 0, "a symbolic link that points outside the seeds folder (or nowhere)");
+                }
+
+                size = ((FileInfo)target).Length;
+            }
+
+            if (size > options.MaxFileBytes)
+            {
+                return FileOutcome.Reject(path, size, mtime, null, 0,
+                    $"the file is {size:N0} bytes, over the limit of {options.MaxFileBytes:N0} bytes (NewsDigest:MaxFileBytes)");
+            }
+
+            var bytes = File.ReadAllBytes(info.FullName);
+            var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            if (previous is not null && previous.Status != "removed" && previous.Sha256 == sha)
+            {
+                return FileOutcome.Touched(path, bytes.Length, mtime, sha);
+            }
+
+            var digest = parser.Parse(path, bytes);
+            var events = renderer.RenderEvents(digest.EventsMarkdown);
+            var record = new ArticleRecord(
+                ArticleIds.ForFile(path),
+                path,
+                digest,
+                Slug.For(digest.Title),
+                PlainText.Excerpt(digest.Text.Length > 0 ? digest.Text : digest.EventsMarkdown, 220),
+                events.Html,
+                events.EventCount,
+                ContentLanguage.Detect(digest.Title, digest.Text),
+                SearchDocument.For(digest));
+            return FileOutcome.Parsed(path, bytes.Length, mtime, sha, record);
+        }
+        catch (DigestFormatException e)
+        {
+            return FileOutcome.Reject(path, size, mtime, null, e.Line, e.Reason);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Size -1 makes the next scan try again even if size and mtime stay the same.
+            return FileOutcome.Reject(path, -1, mtime, null, 0, $"the file could not be read: {e.Message}");
+        }
+    }
+
+    private bool IsInside(string fullPath) =>
+        fullPath.StartsWith(Root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>Applies one prepared file. True when articles changed.</summary>
+    private bool Write(SqliteConnection connection, FileOutcome outcome, SourceFile? previous, IngestionRun run, List<FileProblem> problems)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var row = new SourceFile
+        {
+            Path = outcome.Path,
+            Size = outcome.Size,
+            Mtime = outcome.Mtime,
+            Sha256 = outcome.Sha256,
+            RunId = run.Id,
+            UpdatedAt = Timestamps.Format(now),
+            // A file that breaks after it was taken keeps its last good article: nothing is lost.
+            ArticleId = previous?.ArticleId,
+        };
+
+        if (outcome.Article is null && outcome.Reason is null)
+        {
+            // Touched but identical content: a rejected file stays rejected, a good one unchanged.
+            row.Status = previous!.Status == "rejected" ? "rejected" : "unchanged";
+            row.Reason = previous.Reason;
+            row.Line = previous.Line;
+            row.Warnings = previous.Warnings;
+            row.DuplicateOf = previous.DuplicateOf;
+            log.Save(connection, null, row);
+            if (row.Status == "rejected")
+            {
+                run.Rejected++;
+                problems.Add(new FileProblem(row.Path, row.Line, row.Reason ?? "rejected", true));
+            }
+            else
+            {
+                run.Unchanged++;
+            }
+
+            return false;
+        }
+
+        if (outcome.Article is null)
+        {
+            Reject(connection, row, outcome.Line, outcome.Reason!, run, problems);
+            return false;
+        }
+
+        var article = outcome.Article;
+        using var transaction = connection.BeginTransaction();
+        var owner = ArticleStore.SourceFileOf(connection, transaction, article.Id);
+        if (owner is not null && owner != article.SourceFile)
+        {
+            transaction.Rollback();
+            Reject(connection, row, 0, $"its article id {article.Id} is already used by {owner}", run, problems);
+            return false;
+        }
+
+        var warnings = article.Digest.Warnings.Select(w => $"line {w.Line}: {w.Message}").ToList();
+        var duplicateOf = article.Digest.Link is null ? null : ArticleStore.FirstWithLink(connection, transaction, article.Digest.Link, article.Id);
+        if (duplicateOf is not null)
+        {
+            warnings.Add($"possible duplicate of article {duplicateOf}: same link");
+        }
+
+        articles.Save(connection, transaction, article, now);
+        row.Status = owner is null ? "added" : "updated";
+        row.ArticleId = article.Id;
+        row.DuplicateOf = duplicateOf;
+        row.Warnings = warnings.Count == 0 ? null : JsonSerializer.Serialize(warnings);
+        log.Save(connection, transaction, row);
+        transaction.Commit();
+
+        if (owner is null)
+        {
+            run.Added++;
+        }
+        else
+        {
+            run.Updated++;
+        }
+
+        foreach (var warning in warnings)
+        {
+            problems.Add(new FileProblem(row.Path, null, warning, false));
+            logger.LogInformation("Digest {File} taken with a warning: {Warning}", row.Path, warning);
+        }
+
+        return true;
+    }
+
+    private void Reject(SqliteConnection connection, SourceFile row, int line, string reason, IngestionRun run, List<FileProblem> problems)
+    {
+        row.Status = "rejected";
+        row.Reason = reason;
+        row.Line = line;
+        log.Save(connection, null, row);
+        run.Rejected++;
+        problems.Add(new FileProblem(row.Path, line, reason, true));
+        logger.LogWarning("Digest {File} rejected at line {Line}: {Reason}", row.Path, line, reason);
+    }
+
+    private void Remove(SqliteConnection connection, SourceFile file, IngestionRun run)
+    {
+        using var transaction = connection.BeginTransaction();
+        if (file.ArticleId is not null && ArticleStore.SourceFileOf(connection, transaction, file.ArticleId) == file.Path)
+        {
+            articles.Delete(connection, transaction, file.ArticleId);
+        }
+
+        file.Status = "removed";
+        file.RunId = run.Id;
+        file.Reason = null;
+        file.Line = null;
+        file.UpdatedAt = Timestamps.Format(time.GetUtcNow().UtcDateTime);
+        log.Save(connection, transaction, file);
+        transaction.Commit();
+        run.Removed++;
+        logger.LogInformation("Digest {File} removed (article {ArticleId})", file.Path, file.ArticleId);
+    }
+
+    private static string Mtime(FileInfo info) =>
+        info.LastWriteTimeUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    private sealed record FileOutcome(
+        string Path, long Size, string Mtime, string? Sha256, ArticleRecord? Article, int Line, string? Reason)
+    {
+        public static FileOutcome Parsed(string path, long size, string mtime, string sha, ArticleRecord article) =>
+            new(path, size, mtime, sha, article, 0, null);
+
+        public static FileOutcome Touched(string path, long size, string mtime, string sha) =>
+            new(path, size, mtime, sha, null, 0, null);
+
+        public static FileOutcome Reject(string path, long size, string mtime, string? sha, int line, string reason) =>
+            new(path, size, mtime, sha, null, line, reason);
+    }
+}

@@ -1,0 +1,147 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace NewsDigest.Core.Ingestion;
+
+/// <summary>
+/// Keeps the database in step with the seeds folder while the portal runs: a full scan at start,
+/// then a FileSystemWatcher as a hint (debounced per path) and a periodic full rescan as the
+/// truth, at once after a watcher error (inotify overflows drop events).
+/// </summary>
+public sealed class IngestionService(
+    Ingester ingester,
+    IOptions<NewsDigestOptions> options,
+    TimeProvider time,
+    ILogger<IngestionService> logger) : BackgroundService
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(200);
+    private readonly PendingChanges _pending = new(TimeSpan.FromMilliseconds(options.Value.SettleMilliseconds));
+    private volatile bool _rescanRequested;
+    private readonly TaskCompletionSource _firstScan = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>True once the start-up scan has finished (readiness).</summary>
+    public bool FirstScanCompleted => _firstScan.Task.IsCompleted;
+
+    /// <summary>Completes when the start-up scan has finished, whatever its outcome.</summary>
+    public Task FirstScan => _firstScan.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Let the host finish starting: the portal serves requests while the first scan runs.
+        await Task.Yield();
+        var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.RescanIntervalSeconds));
+        await FullScan(stoppingToken);
+        _firstScan.TrySetResult();
+
+        using var watcher = options.Value.WatchFolder ? CreateWatcher() : null;
+        var nextRescan = time.GetUtcNow() + interval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(Tick, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            var now = time.GetUtcNow();
+            if (_rescanRequested || now >= nextRescan)
+            {
+                _rescanRequested = false;
+                await FullScan(stoppingToken);
+                nextRescan = time.GetUtcNow() + interval;
+                continue;
+            }
+
+            var ready = _pending.TakeSettled(now);
+            if (ready.Count > 0)
+            {
+                await ScanPaths(ready, stoppingToken);
+            }
+        }
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        _firstScan.TrySetResult();
+        return base.StopAsync(cancellationToken);
+    }
+
+    private async Task FullScan(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await ingester.ScanAsync(cancellationToken: stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            // A scan failure (missing folder, disk error) must not stop the portal; the next
+            // rescan tries again.
+            logger.LogError(e, "Ingestion scan of {Folder} failed", ingester.Root);
+        }
+    }
+
+    private async Task ScanPaths(IReadOnlyList<string> fullPaths, CancellationToken stoppingToken)
+    {
+        if (fullPaths.Any(Directory.Exists))
+        {
+            // A folder appeared, moved or was renamed: only a full scan sees what is inside.
+            await FullScan(stoppingToken);
+            return;
+        }
+
+        var relative = fullPaths.Select(ingester.RelativePath).Where(p => !p.StartsWith("..", StringComparison.Ordinal)).ToList();
+        try
+        {
+            await ingester.ScanPathsAsync(relative, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Ingestion of changed files failed; the next full rescan retries");
+        }
+    }
+
+    private FileSystemWatcher? CreateWatcher()
+    {
+        try
+        {
+            var watcher = new FileSystemWatcher(ingester.Root)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.Size | NotifyFilters.LastWrite,
+                InternalBufferSize = 64 * 1024,
+            };
+            FileSystemEventHandler changed = (_, e) => _pending.Record(e.FullPath, time.GetUtcNow());
+            watcher.Created += changed;
+            watcher.Changed += changed;
+            watcher.Deleted += changed;
+            watcher.Renamed += (_, e) =>
+            {
+                _pending.Record(e.OldFullPath, time.GetUtcNow());
+                _pending.Record(e.FullPath, time.GetUtcNow());
+            };
+            watcher.Error += (_, e) =>
+            {
+                logger.LogWarning(e.GetException(), "File watcher error; rescanning the whole folder");
+                _rescanRequested = true;
+            };
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException)
+        {
+            // Out of inotify instances, or the folder is missing: periodic rescans still run.
+            logger.LogWarning(e, "Cannot watch {Folder}; relying on periodic rescans", ingester.Root);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace NewsDigest.Core.Storage;
+
+/// <summary>One entry of a list page or API list: no full text, just what a list shows.</summary>
+public sealed class ArticleListItem
+{
+    public long Seq { get; init; }
+
+    public string Id { get; init; } = "";
+
+    public string Title { get; init; } = "";
+
+    public string Slug { get; init; } = "";
+
+    public string? Link { get; init; }
+
+    public string? LinkHost { get; init; }
+
+    public string Excerpt { get; init; } = "";
+
+    /// <summary>yyyy-MM-dd: the digest's own date, else the day it was first ingested.</summary>
+    public string Date { get; init; } = "";
+
+    public string Language { get; init; } = "zh";
+
+    public IReadOnlyList<string> Industries { get; set; } = [];
+
+    public IReadOnlyList<string> Technologies { get; set; } = [];
+
+    public IReadOnlyList<string> Keywords { get; set; } = [];
+
+    /// <summary>Search snippet as safe HTML (matches in &lt;mark&gt;), when the list is a search.</summary>
+    public string? SnippetHtml { get; set; }
+
+    /// <summary>Title as safe HTML with matches marked, when the list is a search.</summary>
+    public string? TitleHtml { get; set; }
+}

@@ -1,0 +1,409 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using NewsDigest.Core.Search;
+
+namespace NewsDigest.Core.Storage;
+
+/// <summary>All SQL over articles and their tags. Reads open their own connection; writes join
+/// the caller's transaction so ingestion can keep one file = one transaction.</summary>
+public sealed class ArticleStore(Database database, SearchIndex searchIndex)
+{
+    private const string ListColumns = """
+        a.seq AS Seq, a.id AS Id, a.title AS Title, a.slug AS Slug, a.link AS Link,
+        a.link_host AS LinkHost, a.excerpt AS Excerpt, substr(a.sort_key, 1, 10) AS Date,
+        a.lang AS Language
+        """;
+
+    // ---- Writes (inside the ingestion transaction) ----
+
+    /// <summary>Inserts or updates an article by id (keeping its seq, first-ingested time and
+    /// therefore its place in the list), replaces its tags and its search entry.</summary>
+    public long Save(SqliteConnection connection, SqliteTransaction transaction, ArticleRecord article, DateTime now)
+    {
+        var digest = article.Digest;
+        var stamp = Timestamps.Format(now);
+        var seq = connection.ExecuteScalar<long>(
+            """
+            INSERT INTO articles (id, source_file, title, slug, link, link_host, text, excerpt,
+                                  events_markdown, events_html, event_count, published, sort_key,
+                                  lang, ingested_at, updated_at)
+            VALUES (@Id, @SourceFile, @Title, @Slug, @Link, @LinkHost, @Text, @Excerpt,
+                    @EventsMarkdown, @EventsHtml, @EventCount, @Published,
+                    COALESCE(@Published || 'T00:00:00Z', @Now), @Language, @Now, @Now)
+            ON CONFLICT (id) DO UPDATE SET
+                source_file = excluded.source_file, title = excluded.title, slug = excluded.slug,
+                link = excluded.link, link_host = excluded.link_host, text = excluded.text,
+                excerpt = excluded.excerpt, events_markdown = excluded.events_markdown,
+                events_html = excluded.events_html, event_count = excluded.event_count,
+                published = excluded.published,
+                sort_key = COALESCE(excluded.published || 'T00:00:00Z', articles.ingested_at),
+                lang = excluded.lang, updated_at = excluded.updated_at
+            RETURNING seq
+            """,
+            new
+            {
+                article.Id,
+                article.SourceFile,
+                digest.Title,
+                article.Slug,
+                digest.Link,
+                LinkHost = HostOf(digest.Link),
+                digest.Text,
+                article.Excerpt,
+                digest.EventsMarkdown,
+                article.EventsHtml,
+                article.EventCount,
+                Published = digest.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                article.Language,
+                Now = stamp,
+            },
+            transaction);
+
+        connection.Execute("DELETE FROM article_tags WHERE article_seq = @seq", new { seq }, transaction);
+        SaveTags(connection, transaction, seq, TagKind.Industry, digest.Industries);
+        SaveTags(connection, transaction, seq, TagKind.Technology, digest.Technologies);
+        SaveTags(connection, transaction, seq, TagKind.Keyword, digest.Keywords);
+
+        searchIndex.Replace(connection, transaction, seq, article.Search);
+        return seq;
+    }
+
+    private static void SaveTags(
+        SqliteConnection connection, SqliteTransaction transaction, long seq, TagKind kind, IReadOnlyList<string> values)
+    {
+        for (var position = 0; position < values.Count; position++)
+        {
+            // A no-op update on conflict makes RETURNING give the existing id.
+            var tagId = connection.ExecuteScalar<long>(
+                """
+                INSERT INTO tags (kind, value, norm) VALUES (@kind, @value, @norm)
+                ON CONFLICT (kind, norm) DO UPDATE SET kind = excluded.kind
+                RETURNING id
+                """,
+                new { kind = kind.DatabaseName(), value = values[position], norm = TagKinds.Normalize(values[position]) },
+                transaction);
+            connection.Execute(
+                "INSERT OR IGNORE INTO article_tags (article_seq, tag_id, position) VALUES (@seq, @tagId, @position)",
+                new { seq, tagId, position },
+                transaction);
+        }
+    }
+
+    /// <summary>Removes an article, its tag links and its search entry. False if it was not there.</summary>
+    public bool Delete(SqliteConnection connection, SqliteTransaction transaction, string id)
+    {
+        var seq = connection.ExecuteScalar<long?>("SELECT seq FROM articles WHERE id = @id", new { id }, transaction);
+        if (seq is null)
+        {
+            return false;
+        }
+
+        searchIndex.Remove(connection, transaction, seq.Value);
+        connection.Execute("DELETE FROM articles WHERE seq = @seq", new { seq }, transaction);
+        return true;
+    }
+
+    /// <summary>Drops tags no article carries any more, so tag pages never list empty tags.</summary>
+    public static int DeleteOrphanTags(SqliteConnection connection, SqliteTransaction transaction) =>
+        connection.Execute(
+            "DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM article_tags at WHERE at.tag_id = tags.id)",
+            transaction: transaction);
+
+    /// <summary>The article (other than <paramref name="exceptId"/>) that first used this link.</summary>
+    public static string? FirstWithLink(SqliteConnection connection, SqliteTransaction transaction, string link, string exceptId) =>
+        connection.ExecuteScalar<string?>(
+            "SELECT id FROM articles WHERE link = @link AND id <> @exceptId ORDER BY ingested_at, seq LIMIT 1",
+            new { link, exceptId },
+            transaction);
+
+    /// <summary>Which file already owns this id, if any.</summary>
+    public static string? SourceFileOf(SqliteConnection connection, SqliteTransaction transaction, string id) =>
+        connection.ExecuteScalar<string?>(
+            "SELECT source_file FROM articles WHERE id = @id", new { id }, transaction);
+
+    // ---- Reads ----
+
+    public int Count()
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<int>("SELECT COUNT(*) FROM articles");
+    }
+
+    public ArticleDetail? Get(string id)
+    {
+        using var connection = database.Open();
+        var article = connection.QuerySingleOrDefault<ArticleDetail>(
+            """
+            SELECT seq AS Seq, id AS Id, title AS Title, slug AS Slug, link AS Link, link_host AS LinkHost,
+                   text AS Text, excerpt AS Excerpt, events_markdown AS EventsMarkdown,
+                   events_html AS EventsHtml, event_count AS EventCount, published AS Published,
+                   substr(sort_key, 1, 10) AS Date, sort_key AS SortKey, lang AS Language,
+                   source_file AS SourceFile, ingested_at AS IngestedAt, updated_at AS UpdatedAt
+            FROM articles WHERE id = @id
+            """,
+            new { id });
+        if (article is null)
+        {
+            return null;
+        }
+
+        var tags = TagsOf(connection, [article.Seq]);
+        article.Industries = tags.Of(article.Seq, TagKind.Industry);
+        article.Technologies = tags.Of(article.Seq, TagKind.Technology);
+        article.Keywords = tags.Of(article.Seq, TagKind.Keyword);
+        return article;
+    }
+
+    /// <summary>A page of the filtered list with facet counts over the whole result.</summary>
+    public ArticlePage List(ArticleFilter filter)
+    {
+        var pageSize = Math.Clamp(filter.PageSize, 1, ArticleFilter.MaxPageSize);
+        var page = Math.Max(1, filter.Page);
+        var query = SearchQuery.Parse(filter.Query);
+
+        using var connection = database.Open();
+        var (where, parameters) = BuildFilter(filter, query);
+        if (where is null)
+        {
+            return new ArticlePage(0, page, pageSize, [], EmptyFacets());
+        }
+
+        var total = connection.ExecuteScalar<int>($"SELECT COUNT(*) FROM articles a WHERE {where}", parameters);
+        parameters.Add("limit", pageSize);
+        parameters.Add("offset", (long)(page - 1) * pageSize);
+
+        var ranked = query.MatchExpression is not null && filter.Sort == ArticleSort.Relevance;
+        var items = ranked
+            ? searchIndex.RankedPage(connection, ListColumns, where, parameters)
+            : connection.Query<ArticleListItem>(
+                $"""
+                SELECT {ListColumns} FROM articles a
+                WHERE {where}
+                ORDER BY a.sort_key DESC, a.seq DESC
+                LIMIT @limit OFFSET @offset
+                """,
+                parameters).AsList();
+
+        var tags = TagsOf(connection, items.Select(i => i.Seq));
+        foreach (var item in items)
+        {
+            item.Industries = tags.Of(item.Seq, TagKind.Industry);
+            item.Technologies = tags.Of(item.Seq, TagKind.Technology);
+            item.Keywords = tags.Of(item.Seq, TagKind.Keyword);
+        }
+
+        if (query.MatchExpression is not null)
+        {
+            MarkMatches(connection, items, query);
+        }
+
+        return new ArticlePage(total, page, pageSize, items, Facets(connection, where, parameters));
+    }
+
+    /// <summary>
+    /// The WHERE clause (over alias a) for a filter. Only fixed SQL fragments are concatenated;
+    /// every value travels as a parameter. Null where when the search has nothing searchable
+    /// but was asked for (an empty result, not "everything").
+    /// </summary>
+    private (string? Where, DynamicParameters Parameters) BuildFilter(ArticleFilter filter, SearchQuery query)
+    {
+        var clauses = new List<string>();
+        var parameters = new DynamicParameters();
+        foreach (var kind in TagKinds.All)
+        {
+            var values = filter.Values(kind);
+            if (values.Count == 0)
+            {
+                continue;
+            }
+
+            var name = kind.DatabaseName();
+            clauses.Add(
+                $"""
+                a.seq IN (SELECT at.article_seq FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                          WHERE t.kind = '{name}' AND t.norm IN (SELECT value FROM json_each(@{name}Values)))
+                """);
+            parameters.Add($"{name}Values", JsonSerializer.Serialize(values.Select(TagKinds.Normalize).Distinct()));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Query))
+        {
+            if (query.MatchExpression is null)
+            {
+                // Typed, but nothing searchable (only operators or punctuation): no match.
+                return (null, parameters);
+            }
+
+            clauses.Add($"a.seq IN ({SearchIndex.MatchingSeqs})");
+            parameters.Add("match", query.MatchExpression);
+        }
+
+        return (clauses.Count == 0 ? "1 = 1" : string.Join("\n  AND ", clauses), parameters);
+    }
+
+    /// <summary>Search results show the title and a snippet around the best match, marked.</summary>
+    private static void MarkMatches(SqliteConnection connection, IReadOnlyList<ArticleListItem> items, SearchQuery query)
+    {
+        var texts = connection.Query<(long Seq, string Text, string Events)>(
+            "SELECT seq, text, events_markdown FROM articles WHERE seq IN (SELECT value FROM json_each(@seqs))",
+            new { seqs = JsonSerializer.Serialize(items.Select(i => i.Seq)) })
+            .ToDictionary(r => r.Seq);
+        foreach (var item in items)
+        {
+            item.TitleHtml = SearchHighlighter.Highlight(item.Title, query.Terms);
+            if (texts.TryGetValue(item.Seq, out var row))
+            {
+                // Prefer the article text; a match only in the events summary still gets a snippet.
+                var snippet = SearchHighlighter.Snippet(row.Text, query.Terms);
+                if (!snippet.Contains("<mark>", StringComparison.Ordinal))
+                {
+                    var fromEvents = SearchHighlighter.Snippet(row.Events, query.Terms);
+                    snippet = fromEvents.Contains("<mark>", StringComparison.Ordinal) ? fromEvents : snippet;
+                }
+
+                item.SnippetHtml = snippet;
+            }
+        }
+    }
+
+    private static IReadOnlyDictionary<TagKind, IReadOnlyList<FacetValue>> Facets(
+        SqliteConnection connection, string where, DynamicParameters parameters)
+    {
+        var rows = connection.Query<(string Kind, string Value, int Count)>(
+            $"""
+            SELECT t.kind, t.value, COUNT(*) AS n
+            FROM article_tags at JOIN tags t ON t.id = at.tag_id
+            WHERE at.article_seq IN (SELECT a.seq FROM articles a WHERE {where})
+            GROUP BY t.id
+            ORDER BY n DESC, t.value
+            """,
+            parameters);
+        var facets = TagKinds.All.ToDictionary(k => k, _ => new List<FacetValue>());
+        foreach (var (kind, value, count) in rows)
+        {
+            facets[TagKinds.FromDatabaseName(kind)].Add(new FacetValue(value, count));
+        }
+
+        return facets.ToDictionary(p => p.Key, p => (IReadOnlyList<FacetValue>)p.Value);
+    }
+
+    private static IReadOnlyDictionary<TagKind, IReadOnlyList<FacetValue>> EmptyFacets() =>
+        TagKinds.All.ToDictionary(k => k, _ => (IReadOnlyList<FacetValue>)[]);
+
+    /// <summary>Every tag of one kind with its article count, most used first.</summary>
+    public IReadOnlyList<FacetValue> Tags(TagKind kind)
+    {
+        using var connection = database.Open();
+        return connection.Query<(string Value, int Count)>(
+            """
+            SELECT t.value, COUNT(*) AS n
+            FROM tags t JOIN article_tags at ON at.tag_id = t.id
+            WHERE t.kind = @kind
+            GROUP BY t.id
+            ORDER BY n DESC, t.value
+            """,
+            new { kind = kind.DatabaseName() })
+            .Select(r => new FacetValue(r.Value, r.Count))
+            .ToList();
+    }
+
+    /// <summary>The stored spelling of a tag, matched case-insensitively; null if no article has it.</summary>
+    public string? FindTag(TagKind kind, string value)
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<string?>(
+            """
+            SELECT t.value FROM tags t
+            WHERE t.kind = @kind AND t.norm = @norm
+              AND EXISTS (SELECT 1 FROM article_tags at WHERE at.tag_id = t.id)
+            """,
+            new { kind = kind.DatabaseName(), norm = TagKinds.Normalize(value) });
+    }
+
+    /// <summary>Tags that most often appear together with the given one.</summary>
+    public IReadOnlyList<(TagKind Kind, FacetValue Tag)> CoOccurring(TagKind kind, string value, int limit)
+    {
+        using var connection = database.Open();
+        return connection.Query<(string Kind, string Value, int Count)>(
+            """
+            SELECT t2.kind, t2.value, COUNT(*) AS n
+            FROM tags t1
+            JOIN article_tags a1 ON a1.tag_id = t1.id
+            JOIN article_tags a2 ON a2.article_seq = a1.article_seq AND a2.tag_id <> t1.id
+            JOIN tags t2 ON t2.id = a2.tag_id
+            WHERE t1.kind = @kind AND t1.norm = @norm
+            GROUP BY t2.id
+            ORDER BY n DESC, t2.value
+            LIMIT @limit
+            """,
+            new { kind = kind.DatabaseName(), norm = TagKinds.Normalize(value), limit })
+            .Select(r => (TagKinds.FromDatabaseName(r.Kind), new FacetValue(r.Value, r.Count)))
+            .ToList();
+    }
+
+    /// <summary>Articles sharing the most tags with this one, then the newest.</summary>
+    public IReadOnlyList<ArticleListItem> Related(long seq, int limit)
+    {
+        using var connection = database.Open();
+        var items = connection.Query<ArticleListItem>(
+            $"""
+            SELECT {ListColumns}
+            FROM (SELECT other.article_seq AS seq, COUNT(*) AS shared
+                  FROM article_tags mine JOIN article_tags other
+                    ON other.tag_id = mine.tag_id AND other.article_seq <> mine.article_seq
+                  WHERE mine.article_seq = @seq
+                  GROUP BY other.article_seq) r
+            JOIN articles a ON a.seq = r.seq
+            ORDER BY r.shared DESC, a.sort_key DESC, a.seq DESC
+            LIMIT @limit
+            """,
+            new { seq, limit }).AsList();
+        var tags = TagsOf(connection, items.Select(i => i.Seq));
+        foreach (var item in items)
+        {
+            item.Industries = tags.Of(item.Seq, TagKind.Industry);
+            item.Technologies = tags.Of(item.Seq, TagKind.Technology);
+        }
+
+        return items;
+    }
+
+    /// <summary>The neighbours of an article in the newest-first list: the newer one and the older one.</summary>
+    public (ArticleListItem? Newer, ArticleListItem? Older) Neighbours(string sortKey, long seq)
+    {
+        using var connection = database.Open();
+        var newer = connection.QuerySingleOrDefault<ArticleListItem>(
+            $"""
+            SELECT {ListColumns} FROM articles a
+            WHERE a.sort_key > @sortKey OR (a.sort_key = @sortKey AND a.seq > @seq)
+            ORDER BY a.sort_key ASC, a.seq ASC LIMIT 1
+            """,
+            new { sortKey, seq });
+        var older = connection.QuerySingleOrDefault<ArticleListItem>(
+            $"""
+            SELECT {ListColumns} FROM articles a
+            WHERE a.sort_key < @sortKey OR (a.sort_key = @sortKey AND a.seq < @seq)
+            ORDER BY a.sort_key DESC, a.seq DESC LIMIT 1
+            """,
+            new { sortKey, seq });
+        return (newer, older);
+    }
+
+    /// <summary>Tags of many articles in one query, in the order the file listed them.</summary>
+    private static ArticleTags TagsOf(SqliteConnection connection, IEnumerable<long> seqs)
+    {
+        var rows = connection.Query<(long Seq, string Kind, string Value)>(
+            """
+            SELECT at.article_seq, t.kind, t.value
+            FROM article_tags at JOIN tags t ON t.id = at.tag_id
+            WHERE at.article_seq IN (SELECT value FROM json_each(@seqs))
+            ORDER BY at.article_seq, at.position
+            """,
+            new { seqs = JsonSerializer.Serialize(seqs) });
+        return new ArticleTags(rows);
+    }
+
+    private static string? HostOf(string? link) =>
+        link is not null && Uri.TryCreate(link, UriKind.Absolute, out var uri) ? uri.Host : null;
+}

@@ -1,0 +1,69 @@
+using Microsoft.Data.Sqlite;
+
+namespace NewsDigest.Core.Storage;
+
+/// <summary>
+/// The one SQLite file. Hands out short-lived connections (pooling makes opening cheap and a
+/// connection is not thread-safe) with the per-connection pragmas set, and migrates the schema.
+/// </summary>
+public sealed class Database
+{
+    private readonly string _connectionString;
+
+    public Database(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            // The library retries a busy database until this timeout; readers under WAL never wait
+            // for the writer, so this only matters if a second writer ever appears.
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        // foreign_keys and synchronous are per connection; journal_mode=WAL persists in the file
+        // (set by the first migration). NORMAL is durable across process crashes under WAL.
+        pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>True when the file opens and answers a trivial query (health checks).</summary>
+    public bool IsReachable()
+    {
+        try
+        {
+            using var connection = Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1";
+            return Convert.ToInt32(command.ExecuteScalar()) == 1;
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Creates or upgrades the schema; safe to call at every start.</summary>
+    public void Migrate()
+    {
+        using var connection = Open();
+        Migrations.Apply(connection);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace NewsDigest.Core.Storage;
+
+/// <summary>All SQL over source_files and ingestion_runs: what ingestion knows of each file and
+/// what each scan did. This is what /api/ingestion and the ingestion page report.</summary>
+public sealed class IngestionLog(Database database)
+{
+    private const string FileColumns = """
+        path AS Path, size AS Size, mtime AS Mtime, sha256 AS Sha256, status AS Status,
+        reason AS Reason, line AS Line, warnings AS Warnings, article_id AS ArticleId,
+        duplicate_of AS DuplicateOf, run_id AS RunId, updated_at AS UpdatedAt
+        """;
+
+    public IngestionRun StartRun(SqliteConnection connection, DateTime now)
+    {
+        var startedAt = Timestamps.Format(now);
+        var id = connection.ExecuteScalar<long>(
+            "INSERT INTO ingestion_runs (started_at) VALUES (@startedAt) RETURNING id", new { startedAt });
+        return new IngestionRun { Id = id, StartedAt = startedAt };
+    }
+
+    public void FinishRun(SqliteConnection connection, IngestionRun run, DateTime now)
+    {
+        run.FinishedAt = Timestamps.Format(now);
+        connection.Execute(
+            """
+            UPDATE ingestion_runs
+            SET finished_at = @FinishedAt, added = @Added, updated = @Updated, unchanged = @Unchanged,
+                removed = @Removed, rejected = @Rejected
+            WHERE id = @Id
+            """,
+            run);
+    }
+
+    public Dictionary<string, SourceFile> LoadAll(SqliteConnection connection) =>
+        connection.Query<SourceFile>($"SELECT {FileColumns} FROM source_files")
+            .ToDictionary(f => f.Path, StringComparer.Ordinal);
+
+    public void Save(SqliteConnection connection, SqliteTransaction? transaction, SourceFile file) =>
+        connection.Execute(
+            """
+            INSERT INTO source_files (path, size, mtime, sha256, status, reason, line, warnings,
+                                      article_id, duplicate_of, run_id, updated_at)
+            VALUES (@Path, @Size, @Mtime, @Sha256, @Status, @Reason, @Line, @Warnings,
+                    @ArticleId, @DuplicateOf, @RunId, @UpdatedAt)
+            ON CONFLICT (path) DO UPDATE SET
+                size = excluded.size, mtime = excluded.mtime, sha256 = excluded.sha256,
+                status = excluded.status, reason = excluded.reason, line = excluded.line,
+                warnings = excluded.warnings, article_id = excluded.article_id,
+                duplicate_of = excluded.duplicate_of, run_id = excluded.run_id,
+                updated_at = excluded.updated_at
+            """,
+            file,
+            transaction);
+
+    /// <summary>Marks many unchanged, previously taken files in one statement: a rescan of an
+    /// unchanged folder must stay cheap.</summary>
+    public void MarkUnchanged(SqliteConnection connection, IReadOnlyCollection<string> paths, long runId)
+    {
+        if (paths.Count == 0)
+        {
+            return;
+        }
+
+        using var transaction = connection.BeginTransaction();
+        connection.Execute(
+            """
+            UPDATE source_files SET status = 'unchanged', run_id = @runId
+            WHERE path IN (SELECT value FROM json_each(@paths)) AND status <> 'unchanged'
+            """,
+            new { paths = JsonSerializer.Serialize(paths), runId },
+            transaction);
+        transaction.Commit();
+    }
+
+    /// <summary>Forgets files reported as removed by an earlier run: each removal is reported once.</summary>
+    public void ForgetRemoved(SqliteConnection connection, long currentRunId) =>
+        connection.Execute(
+            "DELETE FROM source_files WHERE status = 'removed' AND run_id < @currentRunId", new { currentRunId });
+
+    public void Delete(SqliteConnection connection, SqliteTransaction transaction, string path) =>
+        connection.Execute("DELETE FROM source_files WHERE path = @path", new { path }, transaction);
+
+    // ---- Reads for the report ----
+
+    public IngestionRun? LastRun()
+    {
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<IngestionRun>(
+            """
+            SELECT id AS Id, started_at AS StartedAt, finished_at AS FinishedAt, added AS Added,
+                   updated AS Updated, unchanged AS Unchanged, removed AS Removed, rejected AS Rejected
+            FROM ingestion_runs WHERE finished_at IS NOT NULL
+            ORDER BY id DESC LIMIT 1
+            """);
+    }
+
+    /// <summary>Every known file, problems first (rejected, then files with warnings), then by path.</summary>
+    public IReadOnlyList<SourceFile> Files()
+    {
+        using var connection = database.Open();
+        return connection.Query<SourceFile>(
+            $"""
+            SELECT {FileColumns} FROM source_files
+            ORDER BY status <> 'rejected', warnings IS NULL AND duplicate_of IS NULL, path
+            """).AsList();
+    }
+
+    public bool HasCompletedRun()
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<bool>("SELECT EXISTS (SELECT 1 FROM ingestion_runs WHERE finished_at IS NOT NULL)");
+    }
+}

@@ -1,0 +1,124 @@
+using Microsoft.Data.Sqlite;
+
+namespace NewsDigest.Core.Storage;
+
+/// <summary>
+/// Ordered schema steps. Step N brings the file from user_version N-1 to N; a step is never
+/// edited once shipped, only followed by a new one.
+/// </summary>
+internal static class Migrations
+{
+    private static readonly string[] Steps =
+    [
+        // 1: articles, tags, source files, runs and the full-text index.
+        """
+        CREATE TABLE articles (
+            seq             INTEGER PRIMARY KEY,      -- rowid, shared with the FTS index
+            id              TEXT NOT NULL UNIQUE,     -- permalink id, derived from the file name
+            source_file     TEXT NOT NULL UNIQUE,     -- path relative to the seeds folder
+            title           TEXT NOT NULL,
+            slug            TEXT NOT NULL,
+            link            TEXT,
+            link_host       TEXT,
+            text            TEXT NOT NULL,
+            excerpt         TEXT NOT NULL,
+            events_markdown TEXT NOT NULL,
+            events_html     TEXT NOT NULL,            -- rendered and sanitised once, at ingestion
+            event_count     INTEGER NOT NULL,
+            published       TEXT,                     -- yyyy-MM-dd from the file, if any
+            sort_key        TEXT NOT NULL,            -- published, else first ingested (ISO UTC)
+            lang            TEXT NOT NULL,            -- zh or en, for lang attributes
+            ingested_at     TEXT NOT NULL,            -- first ingested, ISO-8601 UTC
+            updated_at      TEXT NOT NULL
+        );
+        CREATE INDEX articles_by_sort_key ON articles (sort_key DESC, seq DESC);
+        CREATE INDEX articles_by_link ON articles (link);
+
+        CREATE TABLE tags (
+            id    INTEGER PRIMARY KEY,
+            kind  TEXT NOT NULL CHECK (kind IN ('industry', 'technology', 'keyword')),
+            value TEXT NOT NULL,                      -- first spelling seen
+            norm  TEXT NOT NULL,                      -- case-folded, for matching filters
+            UNIQUE (kind, norm)
+        );
+
+        CREATE TABLE article_tags (
+            article_seq INTEGER NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+            tag_id      INTEGER NOT NULL REFERENCES tags (id),
+            position    INTEGER NOT NULL,
+            PRIMARY KEY (article_seq, tag_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_tags_by_tag ON article_tags (tag_id, article_seq);
+
+        CREATE TABLE source_files (
+            path         TEXT PRIMARY KEY,            -- relative to the seeds folder, '/' separated
+            size         INTEGER NOT NULL,
+            mtime        TEXT NOT NULL,
+            sha256       TEXT,
+            status       TEXT NOT NULL CHECK (status IN ('added', 'updated', 'unchanged', 'rejected', 'removed')),
+            reason       TEXT,
+            line         INTEGER,
+            warnings     TEXT,                        -- JSON array of strings
+            article_id   TEXT,
+            duplicate_of TEXT,
+            run_id       INTEGER NOT NULL,            -- the run that last set the status
+            updated_at   TEXT NOT NULL
+        );
+
+        CREATE TABLE ingestion_runs (
+            id          INTEGER PRIMARY KEY,
+            started_at  TEXT NOT NULL,
+            finished_at TEXT,
+            added       INTEGER NOT NULL DEFAULT 0,
+            updated     INTEGER NOT NULL DEFAULT 0,
+            unchanged   INTEGER NOT NULL DEFAULT 0,
+            removed     INTEGER NOT NULL DEFAULT 0,
+            rejected    INTEGER NOT NULL DEFAULT 0
+        );
+
+        -- Application-side tokens (CJK bigrams, lower-cased words) over the unicode61 tokenizer;
+        -- contentless because the text already lives in articles; prefix='1' makes one-character
+        -- Chinese queries a prefix lookup on the bigrams.
+        CREATE VIRTUAL TABLE article_search USING fts5 (
+            title, tags, events, body,
+            content = '', contentless_delete = 1,
+            tokenize = 'unicode61 remove_diacritics 2', prefix = '1'
+        );
+        """,
+    ];
+
+    public static int Latest => Steps.Length;
+
+    public static void Apply(SqliteConnection connection)
+    {
+        using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.ExecuteNonQuery();
+        }
+
+        var version = CurrentVersion(connection);
+        if (version > Steps.Length)
+        {
+            throw new InvalidOperationException(
+                $"The database schema is version {version}, newer than this build knows ({Steps.Length}).");
+        }
+
+        for (var step = version; step < Steps.Length; step++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Steps[step] + $"\nPRAGMA user_version = {step + 1};";
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    public static int CurrentVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(command.ExecuteScalar());
+    }
+}

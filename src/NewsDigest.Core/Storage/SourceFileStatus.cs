@@ -1,0 +1,11 @@
+namespace NewsDigest.Core.Storage;
+
+/// <summary>What the last scan did with a file. The lower-case names are the API contract.</summary>
+public enum SourceFileStatus
+{
+    Added,
+    Updated,
+    Unchanged,
+    Rejected,
+    Removed,
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using NewsDigest.Core.Storage;
+
+namespace NewsDigest.Web.Api;
+
+/// <summary>JSON shapes of /api/articles. Field names are a public contract: keep them.</summary>
+public sealed record ArticleListJson(
+    int Total,
+    int Page,
+    int PageSize,
+    IReadOnlyList<ArticleItemJson> Items,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetJson>> Facets);
+
+public sealed record ArticleItemJson(
+    string Id,
+    string Title,
+    string Url,
+    string? Link,
+    string Date,
+    IReadOnlyList<string> Industries,
+    IReadOnlyList<string> Technologies,
+    IReadOnlyList<string> Keywords,
+    string Snippet,
+    string? SnippetHtml);
+
+public sealed record FacetJson(string Value, int Count);
+
+public sealed record ArticleDetailJson(
+    string Id,
+    string Title,
+    string Url,
+    string? Link,
+    string Date,
+    string? Published,
+    IReadOnlyList<string> Industries,
+    IReadOnlyList<string> Technologies,
+    IReadOnlyList<string> Keywords,
+    string Snippet,
+    string Summary,
+    string EventsMarkdown,
+    string EventsHtml,
+    string SourceFile,
+    string IngestedAt,
+    string UpdatedAt);
+
+public static class ArticleJsonMapping
+{
+    /// <summary>The permalink path: the id is the identity, the slug only decoration.</summary>
+    public static string Permalink(string id, string slug) => $"/articles/{id}/{slug}";
+
+    public static ArticleItemJson ToJson(this ArticleListItem item) => new(
+        item.Id,
+        item.Title,
+        Permalink(item.Id, item.Slug),
+        item.Link,
+        item.Date,
+        item.Industries,
+        item.Technologies,
+        item.Keywords,
+        item.SnippetHtml is null ? item.Excerpt : PlainText(item.SnippetHtml),
+        item.SnippetHtml);
+
+    public static ArticleDetailJson ToJson(this ArticleDetail article) => new(
+        article.Id,
+        article.Title,
+        Permalink(article.Id, article.Slug),
+        article.Link,
+        article.Date,
+        article.Published,
+        article.Industries,
+        article.Technologies,
+        article.Keywords,
+        article.Excerpt,
+        article.Text,
+        article.EventsMarkdown,
+        article.EventsHtml,
+        article.SourceFile,
+        article.IngestedAt,
+        article.UpdatedAt);
+
+    public static ArticleListJson ToJson(this ArticlePage page) => new(
+        page.Total,
+        page.Page,
+        page.PageSize,
+        page.Items.Select(i => i.ToJson()).ToList(),
+        TagKinds.All.ToDictionary(
+            k => k.ParameterName(),
+            k => (IReadOnlyList<FacetJson>)page.Facets[k].Select(f => new FacetJson(f.Value, f.Count)).ToList()));
+
+    // The highlighter's output is encoded text plus <mark> only.
+    private static string PlainText(string html) =>
+        WebUtility.HtmlDecode(html.Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal));
+}

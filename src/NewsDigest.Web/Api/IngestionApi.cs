@@ -1,0 +1,36 @@
+using System.Text.Json;
+using NewsDigest.Core.Storage;
+
+namespace NewsDigest.Web.Api;
+
+/// <summary>GET /api/ingestion: the last run's counts and every known file with its status.</summary>
+public static class IngestionApi
+{
+    public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/ingestion", Get);
+        return app;
+    }
+
+    private static IngestionJson Get(IngestionLog log)
+    {
+        var run = log.LastRun();
+        return new IngestionJson(
+            run is null ? null : new RunJson(run.StartedAt, run.FinishedAt, run.Added, run.Updated, run.Unchanged, run.Removed, run.Rejected),
+            log.Files().Select(f => new FileJson(
+                f.Path,
+                f.Status,
+                f.Reason,
+                f.Line,
+                f.Warnings is null ? [] : JsonSerializer.Deserialize<string[]>(f.Warnings) ?? [],
+                f.ArticleId,
+                f.DuplicateOf)).ToList());
+    }
+}
+
+public sealed record IngestionJson(RunJson? LastRun, IReadOnlyList<FileJson> Files);
+
+public sealed record RunJson(string StartedAt, string? FinishedAt, int Added, int Updated, int Unchanged, int Removed, int Rejected);
+
+public sealed record FileJson(
+    string File, string Status, string? Reason, int? Line, IReadOnlyList<string> Warnings, string? ArticleId, string? DuplicateOf);

@@ -1,0 +1,128 @@
+using NewsDigest.Core.Storage;
+
+namespace NewsDigest.Web.Infrastructure;
+
+/// <summary>
+/// The list's query string, shared by the pages, the API and (later) the feeds: q, industry,
+/// tech, keyword (each repeatable), sort, page, pageSize. Parsing is strict about numbers and
+/// sizes (a 400, never a 500); <see cref="ToQueryString"/> writes the canonical order.
+/// </summary>
+public static class ListQuery
+{
+    public const int MaxQueryLength = 200;
+    public const int MaxValuesPerKind = 20;
+    public const int MaxValueLength = 100;
+    public const int MaxPage = 100_000;
+
+    public static bool TryParse(
+        IQueryCollection query, int defaultPageSize, out ArticleFilter filter, out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        var page = ParseInt(query, "page", 1, 1, MaxPage, errors);
+        var pageSize = ParseInt(query, "pageSize", defaultPageSize, 1, int.MaxValue, errors);
+        var sort = ArticleSort.Relevance;
+        var sortText = query["sort"].ToString();
+        if (sortText is "newest")
+        {
+            sort = ArticleSort.Newest;
+        }
+        else if (sortText is not ("" or "relevance"))
+        {
+            errors["sort"] = ["sort must be 'relevance' or 'newest'."];
+        }
+
+        var q = query["q"].ToString().Trim();
+        if (q.Length > MaxQueryLength)
+        {
+            // Long pastes are cut, not refused: the first words still find something.
+            q = q[..MaxQueryLength].Trim();
+        }
+
+        filter = new ArticleFilter
+        {
+            Industries = Values(query, TagKind.Industry, errors),
+            Technologies = Values(query, TagKind.Technology, errors),
+            Keywords = Values(query, TagKind.Keyword, errors),
+            Query = q.Length == 0 ? null : q,
+            Sort = sort,
+            Page = page,
+            PageSize = Math.Min(pageSize, ArticleFilter.MaxPageSize),
+        };
+        return errors.Count == 0;
+    }
+
+    private static IReadOnlyList<string> Values(IQueryCollection query, TagKind kind, Dictionary<string, string[]> errors)
+    {
+        var name = kind.ParameterName();
+        var values = query[name]
+            .Select(v => v?.Trim() ?? "")
+            .Where(v => v.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (values.Count > MaxValuesPerKind)
+        {
+            errors[name] = [$"at most {MaxValuesPerKind} {name} values are allowed."];
+        }
+        else if (values.Any(v => v.Length > MaxValueLength))
+        {
+            errors[name] = [$"a {name} value may be at most {MaxValueLength} characters."];
+        }
+
+        return values;
+    }
+
+    private static int ParseInt(IQueryCollection query, string name, int fallback, int min, int max, Dictionary<string, string[]> errors)
+    {
+        var text = query[name].ToString();
+        if (text.Length == 0)
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            || value < min || value > max)
+        {
+            errors[name] = [$"{name} must be a whole number from {min} to {max}."];
+            return fallback;
+        }
+
+        return value;
+    }
+
+    /// <summary>The canonical query string for a list state: q, industry, tech, keyword, sort,
+    /// page; values in a stable order; defaults left out. Empty string when nothing is set.</summary>
+    public static string ToQueryString(ArticleFilter filter, int? page = null, int? defaultPageSize = null)
+    {
+        var pairs = new List<KeyValuePair<string, string?>>();
+        if (!string.IsNullOrEmpty(filter.Query))
+        {
+            pairs.Add(new("q", filter.Query));
+        }
+
+        foreach (var kind in TagKinds.All)
+        {
+            foreach (var value in filter.Values(kind).Order(StringComparer.Ordinal))
+            {
+                pairs.Add(new(kind.ParameterName(), value));
+            }
+        }
+
+        if (filter.Sort == ArticleSort.Newest && !string.IsNullOrEmpty(filter.Query))
+        {
+            pairs.Add(new("sort", "newest"));
+        }
+
+        var p = page ?? filter.Page;
+        if (p > 1)
+        {
+            pairs.Add(new("page", p.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (defaultPageSize is not null && filter.PageSize != defaultPageSize)
+        {
+            pairs.Add(new("pageSize", filter.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return pairs.Count == 0 ? "" : QueryString.Create(pairs).Value!;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using NewsDigest.Core.Ingestion;
+using NewsDigest.Core.Rendering;
+using NewsDigest.Core.Search;
+using NewsDigest.Core.Storage;
+using NewsDigest.Web.Infrastructure;
+
+namespace NewsDigest.Web.Pages.Articles;
+
+/// <summary>/articles/{id}/{slug}: one article. Any other slug (or none) redirects to the
+/// canonical address, so links with an old title keep working.</summary>
+public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedResource> text) : PortalPageModel
+{
+    private static readonly JsonSerializerOptions JsonLdOptions = new()
+    {
+        // Keeps Chinese readable while still escaping <, > and & inside the script element.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    public ArticleDetail Article { get; private set; } = null!;
+
+    public IReadOnlyList<string> Paragraphs { get; private set; } = [];
+
+    /// <summary>Paragraphs as safe HTML with search terms marked, when opened from a search.</summary>
+    public IReadOnlyList<string>? MarkedParagraphs { get; private set; }
+
+    public IReadOnlyList<ArticleListItem> Related { get; private set; } = [];
+
+    public ArticleListItem? Newer { get; private set; }
+
+    public ArticleListItem? Older { get; private set; }
+
+    public string CanonicalUrl { get; private set; } = "";
+
+    public string ContentLanguage => Article.Language == "en" ? "en" : "zh-Hans";
+
+    public IActionResult OnGet(string id, string? slug, string? q)
+    {
+        var article = ArticleIds.IsWellFormed(id) ? articles.Get(id) : null;
+        if (article is null)
+        {
+            return NotFound();
+        }
+
+        var path = SiteUrls.Article(article.Id, article.Slug);
+        if (slug != article.Slug)
+        {
+            return RedirectPermanent(path + Request.QueryString);
+        }
+
+        Article = article;
+        CanonicalUrl = AbsoluteUrl(path);
+        Paragraphs = PlainText.Paragraphs(article.Text);
+        var query = SearchQuery.Parse(q is { Length: <= ListQuery.MaxQueryLength } ? q : null);
+        if (query.Terms.Count > 0)
+        {
+            MarkedParagraphs = Paragraphs.Select(p => SearchHighlighter.Highlight(p, query.Terms)).ToList();
+        }
+
+        Related = articles.Related(article.Seq, 5);
+        (Newer, Older) = articles.Neighbours(article.SortKey, article.Seq);
+
+        var description = Summary(article);
+        Meta = new PageMeta
+        {
+            Title = article.Title,
+            Description = description,
+            CanonicalUrl = CanonicalUrl,
+            OgType = "article",
+            ContentLanguage = ContentLanguage,
+            JsonLd = JsonSerializer.Serialize(
+                new Dictionary<string, object?>
+                {
+                    ["@context"] = "https://schema.org",
+                    ["@type"] = "NewsArticle",
+                    ["headline"] = article.Title,
+                    ["description"] = description,
+                    ["url"] = CanonicalUrl,
+                    ["mainEntityOfPage"] = CanonicalUrl,
+                    ["datePublished"] = article.Date,
+                    ["dateModified"] = article.UpdatedAt,
+                    ["inLanguage"] = ContentLanguage,
+                    ["keywords"] = article.Keywords.Concat(article.Technologies).Concat(article.Industries).Distinct().ToList(),
+                    ["isBasedOn"] = article.Link,
+                    ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = "NewsDigest" },
+                },
+                JsonLdOptions),
+        };
+        return Page();
+    }
+
+    /// <summary>The share description: the events summary as plain text, cut to a preview's length.</summary>
+    private string Summary(ArticleDetail article)
+    {
+        var plain = Markdig.Markdown.ToPlainText(article.EventsMarkdown).ReplaceLineEndings(" ").Trim();
+        if (plain.Length == 0)
+        {
+            plain = article.Excerpt;
+        }
+
+        return plain.Length == 0 ? text["An AI industry news digest."] : PlainText.Excerpt(plain, 200);
+    }
+}

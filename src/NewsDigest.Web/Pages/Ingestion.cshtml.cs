@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Microsoft.Extensions.Localization;
+using NewsDigest.Core.Storage;
+using NewsDigest.Web.Infrastructure;
+
+namespace NewsDigest.Web.Pages;
+
+/// <summary>/ingestion: what the last scan did, and every file that needs an editor's attention.</summary>
+public sealed class IngestionModel(IngestionLog log, IStringLocalizer<SharedResource> text) : PortalPageModel
+{
+    public IngestionRun? LastRun { get; private set; }
+
+    public IReadOnlyList<SourceFile> Rejected { get; private set; } = [];
+
+    public IReadOnlyList<(SourceFile File, IReadOnlyList<string> Warnings)> WithWarnings { get; private set; } = [];
+
+    public IReadOnlyList<SourceFile> Removed { get; private set; } = [];
+
+    public int TotalFiles { get; private set; }
+
+    public void OnGet()
+    {
+        LastRun = log.LastRun();
+        var files = log.Files();
+        TotalFiles = files.Count(f => f.Status != "removed");
+        Rejected = files.Where(f => f.Status == "rejected").ToList();
+        Removed = files.Where(f => f.Status == "removed").ToList();
+        WithWarnings = files
+            .Where(f => f.Status != "rejected" && f.Warnings is not null)
+            .Select(f => (f, (IReadOnlyList<string>)(JsonSerializer.Deserialize<string[]>(f.Warnings!) ?? [])))
+            .ToList();
+        Meta = new PageMeta
+        {
+            Title = text["Ingestion status"],
+            Description = text["What the last scan of the digest folder did, and every file it could not take."],
+            CanonicalUrl = AbsoluteUrl("/ingestion"),
+            NoIndex = true,
+        };
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using NewsDigest.Core.Storage;
+using NewsDigest.Web.Infrastructure;
+
+namespace NewsDigest.Web.Pages.Tags;
+
+/// <summary>/tags/{kind}/{value}: one tag's articles, paged, with the tags that come with it.</summary>
+public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedResource> text) : PortalPageModel
+{
+    public TagKind Kind { get; private set; }
+
+    public string Value { get; private set; } = "";
+
+    public ArticleFilter Filter { get; private set; } = new();
+
+    public ArticlePage Result { get; private set; } = null!;
+
+    public IReadOnlyList<(TagKind Kind, FacetValue Tag)> CoOccurring { get; private set; } = [];
+
+    public string PageUrl(int page) => SiteUrls.Tag(Kind, Value) + (page > 1 ? $"?page={page}" : "");
+
+    public IActionResult OnGet(string kind, string value)
+    {
+        if (!TagKinds.TryParse(kind, out var parsed) || value.Length > ListQuery.MaxValueLength)
+        {
+            return NotFound();
+        }
+
+        var stored = articles.FindTag(parsed.Value, value);
+        if (stored is null)
+        {
+            return NotFound();
+        }
+
+        // "page" is a reserved route value in Razor Pages (the page's path), so read the query.
+        var page = Request.Query["page"].ToString();
+        var pageNumber = 1;
+        if (page.Length > 0 && (!int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1 || pageNumber > ListQuery.MaxPage))
+        {
+            return BadRequest();
+        }
+
+        Kind = parsed.Value;
+        Value = stored;
+        var canonical = PageUrl(pageNumber);
+        if (!SiteUrls.IsCanonical(Request, canonical))
+        {
+            // One address per tag: tech not technology, the stored spelling, no page=1.
+            return RedirectPermanent(canonical);
+        }
+
+        Filter = SiteUrls.With(new ArticleFilter(), Kind, stored) with { Page = pageNumber, PageSize = Pages.IndexModel.PageSize };
+        Result = articles.List(Filter);
+        if (pageNumber > Result.PageCount)
+        {
+            return NotFound();
+        }
+
+        CoOccurring = articles.CoOccurring(Kind, stored, 12);
+        Meta = new PageMeta
+        {
+            Title = $"{text[KindLabels.Singular(Kind)]}: {stored}",
+            Description = string.Format(text["{0} articles tagged {1}."], Result.Total, stored),
+            CanonicalUrl = AbsoluteUrl(canonical),
+        };
+        return Page();
+    }
+}

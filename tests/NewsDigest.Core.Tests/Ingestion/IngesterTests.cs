@@ -1,0 +1,270 @@
+using System.Security.Cryptography;
+using NewsDigest.Core.Storage;
+
+namespace NewsDigest.Core.Tests.Ingestion;
+
+public sealed class IngesterTests : IDisposable
+{
+    private readonly IngestionHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public void Real_seed_is_ingested_with_its_hex_id_and_fields()
+    {
+        _harness.CopyRealSeed();
+
+        var report = _harness.Scan();
+
+        Assert.Equal(1, report.Run.Added);
+        Assert.Equal(0, report.Run.Rejected);
+        var article = _harness.Articles.Get("77fc480992936622");
+        Assert.NotNull(article);
+        Assert.Equal("国产大模型“诸神之战”出路何方", article.Title);
+        Assert.Equal(["教育", "金融", "医疗"], article.Industries);
+        Assert.Equal(["ChatGPT", "面壁露卡", "清雁科技"], article.Technologies);
+        Assert.Equal(["人工智能", "大模型", "国产化"], article.Keywords);
+        Assert.Equal("baijiahao.baidu.com", article.LinkHost);
+        Assert.Equal(6, article.EventCount);
+        Assert.Equal("zh", article.Language);
+        Assert.Equal("000_77fc480992936622.txt", article.SourceFile);
+    }
+
+    [Fact]
+    public void Ids_survive_deleting_the_database_and_ingesting_again()
+    {
+        _harness.CopyRealSeed();
+        _harness.Write("notes/今日要闻.txt", IngestionHarness.Digest("今日要闻"));
+        _harness.Write("English story.txt", IngestionHarness.Digest("OpenAI ships a new model"));
+        _harness.Scan();
+        var before = _harness.Articles.List(new ArticleFilter { PageSize = 100 }).Items.Select(i => (i.Id, i.Title)).Order().ToList();
+
+        File.Delete(_harness.DatabasePath);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        using var again = new IngestionHarness(new Dictionary<string, string?> { ["NewsDigest:SeedsPath"] = _harness.SeedsPath });
+        again.Scan();
+        var after = again.Articles.List(new ArticleFilter { PageSize = 100 }).Items.Select(i => (i.Id, i.Title)).Order().ToList();
+
+        Assert.Equal(3, before.Count);
+        Assert.Equal(before, after);
+        Assert.Contains(before, a => a.Id == "77fc480992936622");
+        Assert.All(before, a => Assert.Matches("^[0-9a-f]{16}$", a.Id));
+    }
+
+    [Fact]
+    public void Editing_a_file_updates_the_article_in_place_and_keeps_its_id()
+    {
+        var path = _harness.Write("001_aaaaaaaabbbbbbbb.txt", IngestionHarness.Digest("旧标题"));
+        _harness.Scan();
+        var first = _harness.Articles.Get("aaaaaaaabbbbbbbb")!;
+
+        File.WriteAllText(path, IngestionHarness.Digest("新标题", industries: "金融"));
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+        var report = _harness.Scan();
+
+        Assert.Equal(1, report.Run.Updated);
+        Assert.Equal(0, report.Run.Added);
+        var second = _harness.Articles.Get("aaaaaaaabbbbbbbb")!;
+        Assert.Equal("新标题", second.Title);
+        Assert.Equal(["金融"], second.Industries);
+        Assert.Equal(first.Seq, second.Seq);
+        Assert.Equal(first.IngestedAt, second.IngestedAt);
+        Assert.DoesNotContain(_harness.Articles.Tags(TagKind.Industry), t => t.Value == "医疗");
+    }
+
+    [Fact]
+    public void Unchanged_rescan_reads_nothing_and_reports_unchanged()
+    {
+        _harness.CopyRealSeed();
+        _harness.Write("a.txt", IngestionHarness.Digest("甲"));
+        _harness.Scan();
+
+        var report = _harness.Scan();
+
+        Assert.Equal(2, report.Run.Unchanged);
+        Assert.Equal(0, report.Run.Added + report.Run.Updated + report.Run.Removed + report.Run.Rejected);
+        Assert.All(_harness.Log.Files(), f => Assert.Equal("unchanged", f.Status));
+    }
+
+    [Fact]
+    public void Touching_a_file_without_changing_its_content_is_unchanged()
+    {
+        var path = _harness.Write("a.txt", IngestionHarness.Digest("甲"));
+        _harness.Scan();
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(5));
+
+        var report = _harness.Scan();
+
+        Assert.Equal(1, report.Run.Unchanged);
+        Assert.Equal(0, report.Run.Updated);
+    }
+
+    [Fact]
+    public void Deleting_a_file_removes_its_article_and_reports_it_once()
+    {
+        var path = _harness.Write("a.txt", IngestionHarness.Digest("甲"));
+        _harness.Write("b.txt", IngestionHarness.Digest("乙"));
+        _harness.Scan();
+        File.Delete(path);
+
+        var report = _harness.Scan();
+
+        Assert.Equal(1, report.Run.Removed);
+        Assert.Equal(1, _harness.Articles.Count());
+        Assert.Contains(_harness.Log.Files(), f => f.Path == "a.txt" && f.Status == "removed");
+
+        _harness.Scan();
+        Assert.DoesNotContain(_harness.Log.Files(), f => f.Path == "a.txt");
+    }
+
+    [Fact]
+    public void Bad_files_are_reported_with_reason_and_line_and_the_rest_goes_on()
+    {
+        _harness.CopyRealSeed();
+        _harness.Write("no-title.txt", "链接: https://example.com/x\n总结: 没有标题的文章\n");
+        _harness.WriteBytes("empty.txt", []);
+        _harness.WriteBytes("binary.txt", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01]);
+        _harness.Write("readme.md", "# not a digest");
+        _harness.Write(".hidden.txt", "ignored editor file");
+        _harness.Write("good.txt", IngestionHarness.Digest("好文章"));
+
+        var report = _harness.Scan();
+
+        Assert.Equal(2, report.Run.Added);
+        Assert.Equal(4, report.Run.Rejected);
+        var files = _harness.Log.Files().ToDictionary(f => f.Path);
+        Assert.Equal(6, files.Count);
+        Assert.All(new[] { "no-title.txt", "empty.txt", "binary.txt", "readme.md" }, name =>
+        {
+            Assert.Equal("rejected", files[name].Status);
+            Assert.False(string.IsNullOrWhiteSpace(files[name].Reason));
+        });
+        Assert.Contains("标题", files["no-title.txt"].Reason);
+        Assert.Contains(".txt", files["readme.md"].Reason);
+        Assert.DoesNotContain(".hidden.txt", files.Keys);
+        Assert.Equal(4, report.Rejected.Count());
+    }
+
+    [Fact]
+    public void A_rejected_file_is_tried_again_only_when_it_changes()
+    {
+        var path = _harness.Write("a.txt", "总结: 没有标题\n");
+        _harness.Scan();
+
+        var again = _harness.Scan();
+        Assert.Equal(1, again.Run.Rejected);
+        Assert.Equal("rejected", _harness.Log.Files().Single().Status);
+
+        File.WriteAllText(path, IngestionHarness.Digest("补上标题"));
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+        var fixedRun = _harness.Scan();
+        Assert.Equal(1, fixedRun.Run.Added);
+        Assert.Equal(0, fixedRun.Run.Rejected);
+    }
+
+    [Fact]
+    public void A_file_that_breaks_after_it_was_taken_keeps_its_last_good_article()
+    {
+        var path = _harness.Write("001_1234567890abcdef.txt", IngestionHarness.Digest("好的版本"));
+        _harness.Scan();
+
+        File.WriteAllText(path, "总结: 编辑时删掉了标题\n");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+        var report = _harness.Scan();
+
+        Assert.Equal(1, report.Run.Rejected);
+        Assert.Equal("好的版本", _harness.Articles.Get("1234567890abcdef")?.Title);
+
+        File.Delete(path);
+        _harness.Scan();
+        Assert.Null(_harness.Articles.Get("1234567890abcdef"));
+    }
+
+    [Fact]
+    public void Two_files_with_the_same_link_are_both_kept_and_the_later_is_flagged()
+    {
+        _harness.Write("001_aaaaaaaaaaaaaaaa.txt", IngestionHarness.Digest("第一篇", link: "https://news.example.com/story"));
+        _harness.Write("002_bbbbbbbbbbbbbbbb.txt", IngestionHarness.Digest("第二篇", link: "https://news.example.com/story"));
+
+        var report = _harness.Scan();
+
+        Assert.Equal(2, report.Run.Added);
+        var later = _harness.Log.Files().Single(f => f.Path == "002_bbbbbbbbbbbbbbbb.txt");
+        Assert.Equal("aaaaaaaaaaaaaaaa", later.DuplicateOf);
+        Assert.Contains("duplicate", later.Warnings);
+        Assert.Null(_harness.Log.Files().Single(f => f.Path == "001_aaaaaaaaaaaaaaaa.txt").DuplicateOf);
+    }
+
+    [Fact]
+    public void Two_files_claiming_the_same_id_keep_the_first_and_reject_the_second()
+    {
+        _harness.Write("a/001_abcdef0123456789.txt", IngestionHarness.Digest("甲"));
+        _harness.Write("b/002_abcdef0123456789.txt", IngestionHarness.Digest("乙"));
+
+        var report = _harness.Scan();
+
+        Assert.Equal(1, report.Run.Added);
+        var rejected = Assert.Single(report.Rejected);
+        Assert.Equal("b/002_abcdef0123456789.txt", rejected.File);
+        Assert.Contains("a/001_abcdef0123456789.txt", rejected.Reason);
+    }
+
+    [Fact]
+    public void A_link_that_is_not_http_is_dropped_with_a_warning_and_the_article_kept()
+    {
+        _harness.Write("a.txt", IngestionHarness.Digest("坏链接", link: "javascript:alert(1)"));
+
+        var report = _harness.Scan();
+
+        Assert.Equal(1, report.Run.Added);
+        var article = _harness.Articles.List(new ArticleFilter()).Items.Single();
+        Assert.Null(article.Link);
+        Assert.Contains(report.Problems, p => !p.Rejected && p.File == "a.txt");
+        Assert.NotNull(_harness.Log.Files().Single().Warnings);
+    }
+
+    [Fact]
+    public void Ingestion_never_changes_the_seeds_folder()
+    {
+        _harness.CopyRealSeed();
+        _harness.Write("bad.txt", "总结: 无标题\n");
+        _harness.Write("sub/good.txt", IngestionHarness.Digest("子目录"));
+        var before = Snapshot(_harness.SeedsPath);
+
+        _harness.Scan();
+        _harness.Scan();
+
+        Assert.Equal(before, Snapshot(_harness.SeedsPath));
+    }
+
+    [Fact]
+    public void A_missing_seeds_folder_is_an_error_not_an_empty_folder()
+    {
+        _harness.Write("a.txt", IngestionHarness.Digest("甲"));
+        _harness.Scan();
+        Directory.Delete(_harness.SeedsPath, recursive: true);
+
+        Assert.Throws<DirectoryNotFoundException>(() => _harness.Scan());
+        Assert.Equal(1, _harness.Articles.Count());
+    }
+
+    [Fact]
+    public async Task Scanning_only_changed_paths_handles_additions_and_deleted_folders()
+    {
+        _harness.Write("keep.txt", IngestionHarness.Digest("保留"));
+        _harness.Write("folder/x.txt", IngestionHarness.Digest("目录里的"));
+        _harness.Scan();
+        _harness.Write("new.txt", IngestionHarness.Digest("新的"));
+        Directory.Delete(Path.Combine(_harness.SeedsPath, "folder"), recursive: true);
+
+        var report = await _harness.Ingester.ScanPathsAsync(["new.txt", "folder"]);
+
+        Assert.Equal(1, report.Run.Added);
+        Assert.Equal(1, report.Run.Removed);
+        Assert.Equal(["保留", "新的"], _harness.Articles.List(new ArticleFilter()).Items.Select(i => i.Title).Order());
+    }
+
+    private static Dictionary<string, string> Snapshot(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => f, f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))) + File.GetLastWriteTimeUtc(f).Ticks);
+}

@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NewsDigest.Core.Ingestion;
+using NewsDigest.Core.Storage;
+
+namespace NewsDigest.Core.Tests.Ingestion;
+
+/// <summary>The real core services over a temp seeds folder and a temp SQLite file.</summary>
+public sealed class IngestionHarness : IDisposable
+{
+    public static readonly string RealSeed = System.IO.Path.Combine(AppContext.BaseDirectory, "TestData", "Seeds", "000_77fc480992936622.txt");
+
+    private readonly TempFolder _temp = new();
+    private readonly ServiceProvider _services;
+
+    public IngestionHarness(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        Directory.CreateDirectory(SeedsPath);
+        var values = new Dictionary<string, string?>
+        {
+            ["NewsDigest:SeedsPath"] = SeedsPath,
+            ["NewsDigest:DatabasePath"] = DatabasePath,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        _services = new ServiceCollection()
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .AddNewsDigest(configuration)
+            .BuildServiceProvider();
+        Database.Migrate();
+    }
+
+    public string SeedsPath => _temp.Combine("seeds");
+
+    public string DatabasePath => _temp.Combine("data", "test.db");
+
+    public Database Database => _services.GetRequiredService<Database>();
+
+    public ArticleStore Articles => _services.GetRequiredService<ArticleStore>();
+
+    public IngestionLog Log => _services.GetRequiredService<IngestionLog>();
+
+    public Ingester Ingester => _services.GetRequiredService<Ingester>();
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public string Write(string relativePath, string content) => WriteBytes(relativePath, System.Text.Encoding.UTF8.GetBytes(content));
+
+    public string WriteBytes(string relativePath, byte[] content)
+    {
+        var path = System.IO.Path.Combine(SeedsPath, relativePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    public void CopyRealSeed() => File.Copy(RealSeed, System.IO.Path.Combine(SeedsPath, "000_77fc480992936622.txt"));
+
+    public ScanReport Scan() => Ingester.ScanAsync().GetAwaiter().GetResult();
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        _temp.Dispose();
+    }
+
+    /// <summary>A small but real-shaped digest.</summary>
+    public static string Digest(string title, string industries = "医疗", string technologies = "大模型", string keywords = "人工智能", string? link = null, string? date = null, string text = "这是一篇关于人工智能在医疗领域应用的文章。大模型正在改变诊断流程。") =>
+        $"""
+        标题: {title}
+        链接: {link ?? "https://example.com/" + Uri.EscapeDataString(title)}
+        {(date is null ? "" : "发布时间: " + date)}
+        总结: {text}
+        关键词: {keywords}
+        AI技术: {technologies}
+        行业: {industries}
+        重大事件摘要: 文章讨论了以下事件：
+
+        1. **第一件事**：说明。
+
+        2. **第二件事**：说明。
+        """;
+}

@@ -1,0 +1,151 @@
+using NewsDigest.Core.Storage;
+using NewsDigest.Core.Tests.Ingestion;
+
+namespace NewsDigest.Core.Tests.Storage;
+
+/// <summary>Filters, facets, paging and ordering over a small fixed corpus on a real SQLite file.</summary>
+public sealed class ArticleStoreTests : IDisposable
+{
+    private readonly IngestionHarness _harness = new();
+
+    public ArticleStoreTests()
+    {
+        // title, industries, technologies, keywords, date
+        Add("001_0000000000000001.txt", "医疗大模型", "医疗", "大模型", "人工智能", "2024-03-01");
+        Add("002_0000000000000002.txt", "金融风控", "金融", "机器学习", "风控", "2024-03-02");
+        Add("003_0000000000000003.txt", "医疗影像", "医疗, 制造", "计算机视觉", "人工智能", "2024-03-03");
+        Add("004_0000000000000004.txt", "教育助手", "教育", "大模型、自然语言处理", "ChatGPT", "2024-03-04");
+        Add("005_0000000000000005.txt", "Bank AI", "Finance, 金融", "LLM", "chatgpt", "2024-03-05");
+        Add("006_0000000000000006.txt", "无日期文章", "医疗", "大模型", "芯片", null);
+        _harness.Scan();
+    }
+
+    public void Dispose() => _harness.Dispose();
+
+    private void Add(string file, string title, string industries, string technologies, string keywords, string? date) =>
+        _harness.Write(file, IngestionHarness.Digest(title, industries, technologies, keywords, date: date));
+
+    private List<string> Titles(ArticleFilter filter) => _harness.Articles.List(filter).Items.Select(i => i.Title).ToList();
+
+    [Fact]
+    public void Newest_first_by_digest_date_with_undated_articles_at_their_ingestion_time()
+    {
+        var titles = Titles(new ArticleFilter());
+
+        // The undated article was ingested now, after every dated one.
+        Assert.Equal(["无日期文章", "Bank AI", "教育助手", "医疗影像", "金融风控", "医疗大模型"], titles);
+    }
+
+    [Fact]
+    public void Values_of_one_kind_are_ored()
+    {
+        var titles = Titles(new ArticleFilter { Industries = ["教育", "金融"] });
+
+        Assert.Equal(["Bank AI", "教育助手", "金融风控"], titles);
+    }
+
+    [Fact]
+    public void Kinds_are_anded()
+    {
+        var titles = Titles(new ArticleFilter { Industries = ["医疗"], Technologies = ["大模型"] });
+
+        Assert.Equal(["无日期文章", "医疗大模型"], titles);
+    }
+
+    [Fact]
+    public void Tag_filters_match_latin_case_insensitively()
+    {
+        var titles = Titles(new ArticleFilter { Keywords = ["CHATGPT"] });
+
+        Assert.Equal(["Bank AI", "教育助手"], titles);
+    }
+
+    [Fact]
+    public void An_unknown_tag_gives_an_empty_result()
+    {
+        var page = _harness.Articles.List(new ArticleFilter { Industries = ["不存在"] });
+
+        Assert.Equal(0, page.Total);
+        Assert.Empty(page.Items);
+        Assert.All(page.Facets.Values, Assert.Empty);
+    }
+
+    [Fact]
+    public void Facet_counts_describe_the_filtered_result()
+    {
+        var page = _harness.Articles.List(new ArticleFilter { Industries = ["医疗"] });
+
+        Assert.Equal(3, page.Total);
+        Assert.Equal(new FacetValue("医疗", 3), page.Facets[TagKind.Industry][0]);
+        Assert.Contains(new FacetValue("制造", 1), page.Facets[TagKind.Industry]);
+        Assert.Equal(new FacetValue("大模型", 2), page.Facets[TagKind.Technology][0]);
+        Assert.Equal(new FacetValue("人工智能", 2), page.Facets[TagKind.Keyword][0]);
+        Assert.DoesNotContain(page.Facets[TagKind.Industry], f => f.Value == "金融");
+    }
+
+    [Fact]
+    public void Paging_edges()
+    {
+        var first = _harness.Articles.List(new ArticleFilter { PageSize = 4 });
+        var last = _harness.Articles.List(new ArticleFilter { PageSize = 4, Page = 2 });
+        var beyond = _harness.Articles.List(new ArticleFilter { PageSize = 4, Page = 3 });
+
+        Assert.Equal(6, first.Total);
+        Assert.Equal(2, first.PageCount);
+        Assert.Equal(4, first.Items.Count);
+        Assert.Equal(2, last.Items.Count);
+        Assert.Empty(beyond.Items);
+        Assert.Empty(first.Items.Select(i => i.Id).Intersect(last.Items.Select(i => i.Id)));
+    }
+
+    [Fact]
+    public void Page_size_is_capped()
+    {
+        var page = _harness.Articles.List(new ArticleFilter { PageSize = 10_000 });
+
+        Assert.Equal(ArticleFilter.MaxPageSize, page.PageSize);
+    }
+
+    [Fact]
+    public void Tags_lists_every_value_with_its_count()
+    {
+        var industries = _harness.Articles.Tags(TagKind.Industry);
+
+        Assert.Equal(new FacetValue("医疗", 3), industries[0]);
+        Assert.Equal(2, industries.Single(t => t.Value == "金融").Count);
+        Assert.Equal("Finance", _harness.Articles.FindTag(TagKind.Industry, "finance"));
+        Assert.Null(_harness.Articles.FindTag(TagKind.Industry, "不存在"));
+    }
+
+    [Fact]
+    public void Related_articles_share_the_most_tags_first()
+    {
+        var article = _harness.Articles.Get("0000000000000001")!;
+
+        var related = _harness.Articles.Related(article.Seq, 3);
+
+        Assert.Equal("无日期文章", related[0].Title);
+        Assert.DoesNotContain(related, r => r.Id == article.Id);
+    }
+
+    [Fact]
+    public void Neighbours_follow_the_list_order()
+    {
+        var middle = _harness.Articles.Get("0000000000000003")!;
+
+        var (newer, older) = _harness.Articles.Neighbours(middle.SortKey, middle.Seq);
+
+        Assert.Equal("教育助手", newer?.Title);
+        Assert.Equal("金融风控", older?.Title);
+    }
+
+    [Fact]
+    public void Co_occurring_tags_are_counted()
+    {
+        var tags = _harness.Articles.CoOccurring(TagKind.Industry, "医疗", 10);
+
+        Assert.Equal(
+            [(TagKind.Technology, new FacetValue("大模型", 2)), (TagKind.Keyword, new FacetValue("人工智能", 2))],
+            tags.Take(2).OrderBy(t => t.Kind));
+    }
+}

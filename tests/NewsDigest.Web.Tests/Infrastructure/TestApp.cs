@@ -1,0 +1,99 @@
+using AngleSharp;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using NewsDigest.Core.Ingestion;
+
+namespace NewsDigest.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app through the real pipeline, over its own temp seeds folder and SQLite file.
+/// Each test creates its own; the start-up scan has finished when <see cref="StartAsync"/> returns.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "newsdigest-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string?> _settings;
+
+    public TestApp(Dictionary<string, string?>? settings = null)
+    {
+        Directory.CreateDirectory(SeedsPath);
+        _settings = new Dictionary<string, string?>
+        {
+            ["NewsDigest:SeedsPath"] = SeedsPath,
+            ["NewsDigest:DatabasePath"] = DatabasePath,
+            ["NewsDigest:WatchFolder"] = "false",
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string SeedsPath => Path.Combine(_root, "seeds");
+
+    public string DatabasePath => Path.Combine(_root, "data", "web.db");
+
+    public static string TestData(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "TestData", .. parts]);
+
+    /// <summary>Copies the real seed into the seeds folder.</summary>
+    public TestApp WithRealSeed()
+    {
+        File.Copy(TestData("Seeds", "000_77fc480992936622.txt"), Path.Combine(SeedsPath, "000_77fc480992936622.txt"));
+        return this;
+    }
+
+    public TestApp WithFile(string relativePath, string content)
+    {
+        WriteFile(relativePath, content);
+        return this;
+    }
+
+    public void WriteFile(string relativePath, string content)
+    {
+        var path = Path.Combine(SeedsPath, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
+
+    /// <summary>Starts the host and waits for the start-up scan.</summary>
+    public async Task<HttpClient> StartAsync()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await Services.GetRequiredService<IngestionService>().FirstScan;
+        return client;
+    }
+
+    public Task<ScanReport> RescanAsync() => Services.GetRequiredService<Ingester>().ScanAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public static async Task<IHtmlDocument> ParseHtml(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        return (IHtmlDocument)await context.OpenAsync(request => request.Content(html).Address(response.RequestMessage!.RequestUri!));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
