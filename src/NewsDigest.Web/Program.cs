@@ -47,10 +47,14 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
 builder.Services.AddProblemDetails();
 builder.Services.AddRazorPages();
 
+// ---- Output cache: pages and API responses, evicted when ingestion changes the data ----
+builder.Services.AddPortalOutputCache();
+
 var app = builder.Build();
 
-// ---- Schema before the first request ----
+// ---- Schema before the first request; cache eviction on ingestion ----
 app.Services.GetRequiredService<Database>().Migrate();
+app.EvictOnIngestion();
 
 // ---- Pipeline: errors as friendly pages (no stack traces outside Development) ----
 if (!app.Environment.IsDevelopment())
@@ -63,6 +67,7 @@ app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseOutputCache();
 
 // ---- Endpoints: health, settings, the JSON API, the pages ----
 app.MapGet("/healthz", HealthEndpoints.Liveness);

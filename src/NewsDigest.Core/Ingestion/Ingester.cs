@@ -30,6 +30,9 @@ public sealed class Ingester(
     /// <summary>Raised after a scan that changed articles, so caches can be dropped.</summary>
     public event Action? DataChanged;
 
+    /// <summary>Raised after every scan: the ingestion report changed even when no article did.</summary>
+    public event Action? ScanFinished;
+
     public string Root { get; } = Path.GetFullPath(options.SeedsPath);
 
     /// <summary>A full scan: the source of truth.</summary>
@@ -162,6 +165,7 @@ public sealed class Ingester(
             DataChanged?.Invoke();
         }
 
+        ScanFinished?.Invoke();
         return new ScanReport(run, problems);
     }
 

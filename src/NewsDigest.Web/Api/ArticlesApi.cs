@@ -11,8 +11,8 @@ public static class ArticlesApi
 
     public static IEndpointRouteBuilder MapArticlesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/articles", List);
-        app.MapGet("/api/articles/{id}", Get);
+        app.MapGet("/api/articles", List).CacheOutput(ResponseCaching.Pages);
+        app.MapGet("/api/articles/{id}", Get).CacheOutput(ResponseCaching.Pages);
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NewsDigest.Core.Storage;
+using NewsDigest.Web.Infrastructure;
 
 namespace NewsDigest.Web.Api;
 
@@ -8,7 +9,7 @@ public static class IngestionApi
 {
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/ingestion", Get);
+        app.MapGet("/api/ingestion", Get).CacheOutput(ResponseCaching.IngestionReport);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Infrastructure;
@@ -7,6 +8,7 @@ namespace NewsDigest.Web.Pages;
 
 /// <summary>The list: newest first, filtered by tags, searched by q, paged. Every state has one
 /// canonical URL; other spellings of the same state redirect to it.</summary>
+[OutputCache(PolicyName = ResponseCaching.Pages)]
 public sealed class IndexModel(ArticleStore articles, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     public const int PageSize = 20;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Infrastructure;
@@ -6,6 +7,7 @@ using NewsDigest.Web.Infrastructure;
 namespace NewsDigest.Web.Pages;
 
 /// <summary>/ingestion: what the last scan did, and every file that needs an editor's attention.</summary>
+[OutputCache(PolicyName = ResponseCaching.IngestionReport)]
 public sealed class IngestionModel(IngestionLog log, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     public IngestionRun? LastRun { get; private set; }

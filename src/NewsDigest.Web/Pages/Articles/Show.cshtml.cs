@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using NewsDigest.Core.Ingestion;
 using NewsDigest.Core.Rendering;
@@ -13,6 +14,7 @@ namespace NewsDigest.Web.Pages.Articles;
 
 /// <summary>/articles/{id}/{slug}: one article. Any other slug (or none) redirects to the
 /// canonical address, so links with an old title keep working.</summary>
+[OutputCache(PolicyName = ResponseCaching.Pages)]
 public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     private static readonly JsonSerializerOptions JsonLdOptions = new()

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Infrastructure;
@@ -5,6 +6,7 @@ using NewsDigest.Web.Infrastructure;
 namespace NewsDigest.Web.Pages.Tags;
 
 /// <summary>/tags: every industry, technology and keyword with its article count.</summary>
+[OutputCache(PolicyName = ResponseCaching.Pages)]
 public sealed class IndexModel(ArticleStore articles, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     public IReadOnlyList<(TagKind Kind, IReadOnlyList<FacetValue> Tags)> Groups { get; private set; } = [];

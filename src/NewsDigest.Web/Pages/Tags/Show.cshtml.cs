@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Infrastructure;
@@ -6,6 +7,7 @@ using NewsDigest.Web.Infrastructure;
 namespace NewsDigest.Web.Pages.Tags;
 
 /// <summary>/tags/{kind}/{value}: one tag's articles, paged, with the tags that come with it.</summary>
+[OutputCache(PolicyName = ResponseCaching.Pages)]
 public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     public TagKind Kind { get; private set; }

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.OutputCaching;
+using NewsDigest.Core.Ingestion;
+
+namespace NewsDigest.Web.Infrastructure;
+
+/// <summary>
+/// Server-side output caching of pages and API responses. Entries vary by the full query and by
+/// the reader's UI language and theme, and are evicted the moment ingestion changes the data:
+/// "articles" when an article changes, "ingestion" after every scan.
+/// </summary>
+public static class ResponseCaching
+{
+    public const string Pages = "pages";
+    public const string IngestionReport = "ingestion-report";
+    public const string ArticlesTag = "articles";
+    public const string IngestionTag = "ingestion";
+
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    public static IServiceCollection AddPortalOutputCache(this IServiceCollection services)
+    {
+        services.AddOutputCache(options =>
+        {
+            options.SizeLimit = 256 * 1024 * 1024;
+            options.AddPolicy(Pages, policy => policy
+                .Expire(Lifetime)
+                .SetVaryByQuery("*")
+                .VaryByValue(context => new KeyValuePair<string, string>("ui", Key(context)))
+                .Tag(ArticlesTag));
+            options.AddPolicy(IngestionReport, policy => policy
+                .Expire(Lifetime)
+                .VaryByValue(context => new KeyValuePair<string, string>("ui", Key(context)))
+                .Tag(IngestionTag));
+        });
+        return services;
+    }
+
+    /// <summary>Wires ingestion events to cache eviction. Call once after the app is built.</summary>
+    public static void EvictOnIngestion(this WebApplication app)
+    {
+        var ingester = app.Services.GetRequiredService<Ingester>();
+        var store = app.Services.GetRequiredService<IOutputCacheStore>();
+        ingester.DataChanged += () => store.EvictByTagAsync(ArticlesTag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        ingester.ScanFinished += () => store.EvictByTagAsync(IngestionTag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+    }
+
+    private static string Key(HttpContext context)
+    {
+        var ui = UiPreferences.From(context);
+        return ui.Culture + "|" + ui.Theme;
+    }
+}
