@@ -1,14 +1,18 @@
+using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.WebEncoders;
 using NewsDigest.Core;
 using NewsDigest.Core.Ingestion;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Api;
 using NewsDigest.Web.Cli;
+using NewsDigest.Web.Feeds;
 using NewsDigest.Web.Infrastructure;
+using Scalar.AspNetCore;
 using Serilog;
 
 // ---- Command-line tools: `ingest <folder>` and `generate <folder>` run once and exit ----
@@ -47,8 +51,22 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
 builder.Services.AddProblemDetails();
 builder.Services.AddRazorPages();
 
-// ---- Output cache: pages and API responses, evicted when ingestion changes the data ----
+// ---- HTTP caching: server output cache evicted by ingestion; ETag/Last-Modified; compression ----
 builder.Services.AddPortalOutputCache();
+builder.Services.AddSingleton<DataVersion>();
+builder.Services.AddResponseCompression(o =>
+{
+    o.EnableForHttps = true;
+    o.Providers.Add<BrotliCompressionProvider>();
+    o.Providers.Add<GzipCompressionProvider>();
+    o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(
+        ["application/atom+xml", "application/feed+json", "application/problem+json", "text/csv", "image/svg+xml"]);
+});
+builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+
+// ---- OpenAPI document (/openapi/v1.json) and its reference page (/scalar/v1) ----
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
@@ -64,16 +82,23 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseSerilogRequestLogging();
+app.UseResponseCompression();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseOutputCache();
+app.UseMiddleware<ConditionalGetMiddleware>();
 
 // ---- Endpoints: health, settings, the JSON API, the pages ----
 app.MapGet("/healthz", HealthEndpoints.Liveness);
 app.MapSettings();
 app.MapArticlesApi();
 app.MapIngestionApi();
+app.MapFeeds();
+app.MapExport();
+app.MapSitemap();
+app.MapOpenApi();
+app.MapScalarApiReference();
 app.MapRazorPages();
 
 app.Run();

@@ -21,6 +21,9 @@ public sealed record ArticleFilter
 
     public int PageSize { get; init; } = 20;
 
+    /// <summary>Feeds and exports need no facet counts; skipping them saves a grouped query.</summary>
+    public bool IncludeFacets { get; init; } = true;
+
     public IReadOnlyList<string> Values(TagKind kind) => kind switch
     {
         TagKind.Industry => Industries,

@@ -198,7 +198,7 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex)
             MarkMatches(connection, items, query);
         }
 
-        return new ArticlePage(total, page, pageSize, items, Facets(connection, where, parameters));
+        return new ArticlePage(total, page, pageSize, items, filter.IncludeFacets ? Facets(connection, where, parameters) : EmptyFacets());
     }
 
     /// <summary>
@@ -388,6 +388,40 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex)
             """,
             new { sortKey, seq });
         return (newer, older);
+    }
+
+    /// <summary>Whole articles (without their long text) for feeds, in the order of the ids given.</summary>
+    public IReadOnlyList<ArticleDetail> GetMany(IReadOnlyList<string> ids)
+    {
+        using var connection = database.Open();
+        var found = connection.Query<ArticleDetail>(
+            """
+            SELECT seq AS Seq, id AS Id, title AS Title, slug AS Slug, link AS Link, link_host AS LinkHost,
+                   excerpt AS Excerpt, events_markdown AS EventsMarkdown, events_html AS EventsHtml,
+                   event_count AS EventCount, published AS Published, substr(sort_key, 1, 10) AS Date,
+                   sort_key AS SortKey, lang AS Language, source_file AS SourceFile,
+                   ingested_at AS IngestedAt, updated_at AS UpdatedAt
+            FROM articles WHERE id IN (SELECT value FROM json_each(@ids))
+            """,
+            new { ids = JsonSerializer.Serialize(ids) }).ToDictionary(a => a.Id);
+        var tags = TagsOf(connection, found.Values.Select(a => a.Seq));
+        foreach (var article in found.Values)
+        {
+            article.Industries = tags.Of(article.Seq, TagKind.Industry);
+            article.Technologies = tags.Of(article.Seq, TagKind.Technology);
+            article.Keywords = tags.Of(article.Seq, TagKind.Keyword);
+        }
+
+        return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
+    }
+
+    /// <summary>Permalink parts and last change of articles, oldest first, for the sitemap.</summary>
+    public IReadOnlyList<(string Id, string Slug, string UpdatedAt)> SitemapEntries(int offset, int limit)
+    {
+        using var connection = database.Open();
+        return connection.Query<(string, string, string)>(
+            "SELECT id, slug, updated_at FROM articles ORDER BY seq LIMIT @limit OFFSET @offset",
+            new { offset, limit }).AsList();
     }
 
     /// <summary>Tags of many articles in one query, in the order the file listed them.</summary>

@@ -109,6 +109,19 @@ public sealed class IngestionLog(Database database)
             """).AsList();
     }
 
+    /// <summary>When the articles last changed (a run that added, updated or removed) and when the
+    /// last run finished; null where no such run exists yet.</summary>
+    public (DateTimeOffset? Articles, DateTimeOffset? Report) LastChanges()
+    {
+        using var connection = database.Open();
+        var (articles, report) = connection.QuerySingle<(string?, string?)>(
+            """
+            SELECT MAX(CASE WHEN added + updated + removed > 0 THEN finished_at END), MAX(finished_at)
+            FROM ingestion_runs
+            """);
+        return (articles is null ? null : new DateTimeOffset(Timestamps.Parse(articles)), report is null ? null : new DateTimeOffset(Timestamps.Parse(report)));
+    }
+
     public bool HasCompletedRun()
     {
         using var connection = database.Open();

@@ -9,7 +9,9 @@ public sealed record ArticleListJson(
     int Page,
     int PageSize,
     IReadOnlyList<ArticleItemJson> Items,
-    IReadOnlyDictionary<string, IReadOnlyList<FacetJson>> Facets);
+    IReadOnlyDictionary<string, IReadOnlyList<FacetJson>> Facets,
+    string? Next,
+    string? Prev);
 
 public sealed record ArticleItemJson(
     string Id,
@@ -78,14 +80,16 @@ public static class ArticleJsonMapping
         article.IngestedAt,
         article.UpdatedAt);
 
-    public static ArticleListJson ToJson(this ArticlePage page) => new(
+    public static ArticleListJson ToJson(this ArticlePage page, string? next = null, string? prev = null) => new(
         page.Total,
         page.Page,
         page.PageSize,
         page.Items.Select(i => i.ToJson()).ToList(),
         TagKinds.All.ToDictionary(
             k => k.ParameterName(),
-            k => (IReadOnlyList<FacetJson>)page.Facets[k].Select(f => new FacetJson(f.Value, f.Count)).ToList()));
+            k => (IReadOnlyList<FacetJson>)page.Facets[k].Select(f => new FacetJson(f.Value, f.Count)).ToList()),
+        next,
+        prev);
 
     // The highlighter's output is encoded text plus <mark> only.
     private static string PlainText(string html) =>

@@ -4,26 +4,45 @@ using NewsDigest.Web.Infrastructure;
 
 namespace NewsDigest.Web.Api;
 
-/// <summary>GET /api/articles (filtered, paged, with facets) and GET /api/articles/{id}.</summary>
+/// <summary>GET /api/articles (filtered, searched, paged, with facets), GET /api/articles/{id}
+/// and GET /api/tags.</summary>
 public static class ArticlesApi
 {
     public const int DefaultPageSize = 20;
 
     public static IEndpointRouteBuilder MapArticlesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/articles", List).CacheOutput(ResponseCaching.Pages);
-        app.MapGet("/api/articles/{id}", Get).CacheOutput(ResponseCaching.Pages);
+        var api = app.MapGroup("/api").WithTags("Articles").CacheOutput(ResponseCaching.Pages);
+        api.MapGet("/articles", List)
+            .WithSummary("Articles, newest first or by relevance, with facet counts of the whole result")
+            .Produces<ArticleListJson>()
+            .ProducesValidationProblem()
+            .WithMetadata(new ClientCacheAttribute(60));
+        api.MapGet("/articles/{id}", Get)
+            .WithSummary("One whole article")
+            .Produces<ArticleDetailJson>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithMetadata(new ClientCacheAttribute(300));
+        api.MapGet("/tags", Tags)
+            .WithSummary("Tag values with their article counts, most used first")
+            .Produces<Dictionary<string, IReadOnlyList<FacetJson>>>()
+            .ProducesValidationProblem()
+            .WithMetadata(new ClientCacheAttribute(300));
         return app;
     }
 
-    private static IResult List(HttpRequest request, ArticleStore articles)
+    // The parameters are bound for the OpenAPI document; ListQuery parses the query itself.
+    private static IResult List([AsParameters] ListParameters parameters, HttpRequest request, ArticleStore articles)
     {
         if (!ListQuery.TryParse(request.Query, DefaultPageSize, out var filter, out var errors))
         {
             return Results.ValidationProblem(errors, title: "Invalid query parameters");
         }
 
-        return Results.Ok(articles.List(filter).ToJson());
+        var page = articles.List(filter);
+        return Results.Ok(page.ToJson(
+            page.Page < page.PageCount ? "/api/articles" + ListQuery.ToQueryString(filter, page.Page + 1, DefaultPageSize) : null,
+            page.Page > 1 ? "/api/articles" + ListQuery.ToQueryString(filter, Math.Min(page.Page - 1, page.PageCount), DefaultPageSize) : null));
     }
 
     private static IResult Get(string id, ArticleStore articles)
@@ -32,5 +51,26 @@ public static class ArticlesApi
         return article is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Article not found", detail: $"No article has the id '{id}'.")
             : Results.Ok(article.ToJson());
+    }
+
+    /// <summary>?kind=industry|tech|keyword for one kind; without it, all three.</summary>
+    private static IResult Tags(string? kind, ArticleStore articles)
+    {
+        IEnumerable<TagKind> kinds = TagKinds.All;
+        if (!string.IsNullOrEmpty(kind))
+        {
+            if (!TagKinds.TryParse(kind, out var parsed))
+            {
+                return Results.ValidationProblem(
+                    new Dictionary<string, string[]> { ["kind"] = ["kind must be industry, tech or keyword."] },
+                    title: "Invalid query parameters");
+            }
+
+            kinds = [parsed.Value];
+        }
+
+        return Results.Ok(kinds.ToDictionary(
+            k => k.ParameterName(),
+            k => (IReadOnlyList<FacetJson>)articles.Tags(k).Select(t => new FacetJson(t.Value, t.Count)).ToList()));
     }
 }

@@ -9,7 +9,11 @@ public static class IngestionApi
 {
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/ingestion", Get).CacheOutput(ResponseCaching.IngestionReport);
+        app.MapGet("/api/ingestion", Get)
+            .WithTags("Ingestion")
+            .WithSummary("The last scan's counts and every known file with its status")
+            .CacheOutput(ResponseCaching.IngestionReport)
+            .WithMetadata(new ClientCacheAttribute(30, followsIngestionReport: true));
         return app;
     }
 

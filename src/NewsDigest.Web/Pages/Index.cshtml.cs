@@ -9,6 +9,7 @@ namespace NewsDigest.Web.Pages;
 /// <summary>The list: newest first, filtered by tags, searched by q, paged. Every state has one
 /// canonical URL; other spellings of the same state redirect to it.</summary>
 [OutputCache(PolicyName = ResponseCaching.Pages)]
+[ClientCache(60)]
 public sealed class IndexModel(ArticleStore articles, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     public const int PageSize = 20;
@@ -58,6 +59,7 @@ public sealed class IndexModel(ArticleStore articles, IStringLocalizer<SharedRes
                 ? string.Format(text["{0} articles about {1}."], Result.Total, Describe())
                 : text["AI industry news digests: summaries of the major events, by industry and AI technology."],
             CanonicalUrl = AbsoluteUrl(canonical),
+            FeedUrl = Feeds.FeedEndpoints.FeedUrl(filter),
             NoIndex = IsSearch,
         };
         return Page();

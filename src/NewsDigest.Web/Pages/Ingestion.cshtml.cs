@@ -8,6 +8,7 @@ namespace NewsDigest.Web.Pages;
 
 /// <summary>/ingestion: what the last scan did, and every file that needs an editor's attention.</summary>
 [OutputCache(PolicyName = ResponseCaching.IngestionReport)]
+[ClientCache(30, followsIngestionReport: true)]
 public sealed class IngestionModel(IngestionLog log, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     public IngestionRun? LastRun { get; private set; }

@@ -15,6 +15,7 @@ namespace NewsDigest.Web.Pages.Articles;
 /// <summary>/articles/{id}/{slug}: one article. Any other slug (or none) redirects to the
 /// canonical address, so links with an old title keep working.</summary>
 [OutputCache(PolicyName = ResponseCaching.Pages)]
+[ClientCache(300)]
 public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     private static readonly JsonSerializerOptions JsonLdOptions = new()

@@ -7,6 +7,7 @@ namespace NewsDigest.Web.Pages.Tags;
 
 /// <summary>/tags: every industry, technology and keyword with its article count.</summary>
 [OutputCache(PolicyName = ResponseCaching.Pages)]
+[ClientCache(300)]
 public sealed class IndexModel(ArticleStore articles, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     public IReadOnlyList<(TagKind Kind, IReadOnlyList<FacetValue> Tags)> Groups { get; private set; } = [];

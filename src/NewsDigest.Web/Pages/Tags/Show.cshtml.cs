@@ -8,6 +8,7 @@ namespace NewsDigest.Web.Pages.Tags;
 
 /// <summary>/tags/{kind}/{value}: one tag's articles, paged, with the tags that come with it.</summary>
 [OutputCache(PolicyName = ResponseCaching.Pages)]
+[ClientCache(60)]
 public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     public TagKind Kind { get; private set; }
@@ -65,6 +66,7 @@ public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedReso
             Title = $"{text[KindLabels.Singular(Kind)]}: {stored}",
             Description = string.Format(text["{0} articles tagged {1}."], Result.Total, stored),
             CanonicalUrl = AbsoluteUrl(canonical),
+            FeedUrl = Feeds.FeedEndpoints.FeedUrl(Filter),
         };
         return Page();
     }

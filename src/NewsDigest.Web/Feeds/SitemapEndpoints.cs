@@ -1,0 +1,88 @@
+using System.Text;
+using System.Xml;
+using NewsDigest.Core.Storage;
+using NewsDigest.Web.Infrastructure;
+
+namespace NewsDigest.Web.Feeds;
+
+/// <summary>GET /sitemap.xml (every article permalink with its last change; a sitemap index
+/// beyond 50,000 URLs, pointing at /sitemap-N.xml) and GET /robots.txt.</summary>
+public static class SitemapEndpoints
+{
+    public const int UrlsPerSitemap = 50_000;
+    private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    public static IEndpointRouteBuilder MapSitemap(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/sitemap.xml", Sitemap).ExcludeFromDescription()
+            .CacheOutput(ResponseCaching.Pages).WithMetadata(new ClientCacheAttribute(3600));
+        app.MapGet("/sitemap-{part:int}.xml", Part).ExcludeFromDescription()
+            .CacheOutput(ResponseCaching.Pages).WithMetadata(new ClientCacheAttribute(3600));
+        app.MapGet("/robots.txt", Robots).ExcludeFromDescription();
+        return app;
+    }
+
+    private static IResult Sitemap(HttpRequest request, ArticleStore articles)
+    {
+        var count = articles.Count();
+        if (count <= UrlsPerSitemap)
+        {
+            return UrlSet(request, articles, 0);
+        }
+
+        return Xml(writer =>
+        {
+            writer.WriteStartElement("sitemapindex", Namespace);
+            for (var part = 1; (part - 1) * UrlsPerSitemap < count; part++)
+            {
+                writer.WriteStartElement("sitemap");
+                writer.WriteElementString("loc", SiteUrls.Absolute(request, $"/sitemap-{part}.xml"));
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        });
+    }
+
+    private static IResult Part(int part, HttpRequest request, ArticleStore articles) =>
+        part < 1 || (long)(part - 1) * UrlsPerSitemap >= Math.Max(1, articles.Count())
+            ? Results.NotFound()
+            : UrlSet(request, articles, (part - 1) * UrlsPerSitemap);
+
+    private static IResult UrlSet(HttpRequest request, ArticleStore articles, int offset) => Xml(writer =>
+    {
+        writer.WriteStartElement("urlset", Namespace);
+        foreach (var (id, slug, updatedAt) in articles.SitemapEntries(offset, UrlsPerSitemap))
+        {
+            writer.WriteStartElement("url");
+            writer.WriteElementString("loc", SiteUrls.Absolute(request, SiteUrls.Article(id, slug)));
+            writer.WriteElementString("lastmod", updatedAt[..19] + "Z");
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+    });
+
+    private static IResult Xml(Action<XmlWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
+        {
+            writer.WriteStartDocument();
+            write(writer);
+        }
+
+        return Results.Bytes(stream.ToArray(), "application/xml; charset=utf-8");
+    }
+
+    private static IResult Robots(HttpRequest request) => Results.Text(
+        $"""
+        User-agent: *
+        Allow: /
+        Disallow: /settings/
+        Disallow: /export.csv
+        Sitemap: {SiteUrls.Absolute(request, "/sitemap.xml")}
+
+        """,
+        "text/plain; charset=utf-8");
+}

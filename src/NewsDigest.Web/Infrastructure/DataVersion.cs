@@ -1,0 +1,29 @@
+using NewsDigest.Core.Ingestion;
+using NewsDigest.Core.Storage;
+
+namespace NewsDigest.Web.Infrastructure;
+
+/// <summary>
+/// When the data behind the pages last changed, for Last-Modified: the articles (any add, update
+/// or removal) and the ingestion report (every scan). Read from the database at start, then moved
+/// forward by ingestion events.
+/// </summary>
+public sealed class DataVersion
+{
+    private long _articlesChangedTicks;
+    private long _reportChangedTicks;
+
+    public DataVersion(IngestionLog log, Ingester ingester, TimeProvider time)
+    {
+        var start = time.GetUtcNow();
+        var (articles, report) = log.LastChanges();
+        _articlesChangedTicks = (articles ?? start).UtcTicks;
+        _reportChangedTicks = (report ?? start).UtcTicks;
+        ingester.DataChanged += () => Interlocked.Exchange(ref _articlesChangedTicks, time.GetUtcNow().UtcTicks);
+        ingester.ScanFinished += () => Interlocked.Exchange(ref _reportChangedTicks, time.GetUtcNow().UtcTicks);
+    }
+
+    public DateTimeOffset ArticlesChanged => new(Interlocked.Read(ref _articlesChangedTicks), TimeSpan.Zero);
+
+    public DateTimeOffset ReportChanged => new(Interlocked.Read(ref _reportChangedTicks), TimeSpan.Zero);
+}
