@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.WebEncoders;
@@ -31,6 +32,15 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Services(services)
     .Enrich.FromLogContext()
     .WriteTo.Console());
+
+// ---- Kestrel: no Server header; a read-only site takes no large bodies ----
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    kestrel.Limits.MaxRequestBodySize = 64 * 1024;
+    kestrel.Limits.MaxRequestLineSize = 8 * 1024;
+    kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+});
 
 // ---- NewsDigest core: database, parser, search, ingestion (a hosted background service) ----
 builder.Services.AddNewsDigest(builder.Configuration);
@@ -65,6 +75,18 @@ builder.Services.AddResponseCompression(o =>
 builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
 builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
 
+// ---- Protection: security headers, rate limits on search/API/feeds, proxies if configured ----
+builder.Services.AddPortalSecurityHeaders(builder.Environment.IsDevelopment());
+builder.Services.AddPortalRateLimiting(builder.Configuration);
+var behindProxy = builder.Configuration.GetValue<bool>("NewsDigest:TrustForwardedHeaders");
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+{
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+    // Only switched on where a reverse proxy is the sole way in; its network is then trusted.
+    o.KnownIPNetworks.Clear();
+    o.KnownProxies.Clear();
+});
+
 // ---- OpenAPI document (/openapi/v1.json) and its reference page (/scalar/v1) ----
 builder.Services.AddOpenApi();
 
@@ -75,6 +97,12 @@ app.Services.GetRequiredService<Database>().Migrate();
 app.EvictOnIngestion();
 
 // ---- Pipeline: errors as friendly pages (no stack traces outside Development) ----
+if (behindProxy)
+{
+    app.UseForwardedHeaders();
+}
+
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/status/500");
@@ -86,11 +114,13 @@ app.UseResponseCompression();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseOutputCache();
 app.UseMiddleware<ConditionalGetMiddleware>();
 
-// ---- Endpoints: health, settings, the JSON API, the pages ----
-app.MapGet("/healthz", HealthEndpoints.Liveness);
+// ---- Endpoints: health, settings, the JSON API, feeds, the pages ----
+app.MapGet("/healthz", HealthEndpoints.Liveness).ExcludeFromDescription();
+app.MapGet("/readyz", ReadinessEndpoint.Ready).ExcludeFromDescription();
 app.MapSettings();
 app.MapArticlesApi();
 app.MapIngestionApi();
@@ -98,7 +128,7 @@ app.MapFeeds();
 app.MapExport();
 app.MapSitemap();
 app.MapOpenApi();
-app.MapScalarApiReference();
+app.MapScalarApiReference().WithSecurityHeadersPolicy(SecurityHeaders.ApiReferencePolicy);
 app.MapRazorPages();
 
 app.Run();

@@ -1,0 +1,101 @@
+using System.Net;
+using NewsDigest.Web.Tests.Infrastructure;
+
+namespace NewsDigest.Web.Tests.Security;
+
+public sealed class SecurityHeadersTests
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/articles/77fc480992936622")]
+    [InlineData("/api/articles")]
+    [InlineData("/no/such/page")]
+    public async Task Every_response_carries_the_protective_headers(string url)
+    {
+        using var app = new TestApp().WithRealSeed();
+        var client = await app.StartAsync();
+
+        var response = await client.GetAsync(url);
+
+        var csp = Header(response, "Content-Security-Policy");
+        Assert.Contains("default-src 'self'", csp);
+        Assert.Contains("script-src 'self'", csp);
+        Assert.Contains("style-src 'self'", csp);
+        Assert.Contains("object-src 'none'", csp);
+        Assert.Contains("base-uri 'self'", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("form-action 'self'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.DoesNotContain("unsafe-eval", csp);
+        Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
+        Assert.Equal("strict-origin-when-cross-origin", Header(response, "Referrer-Policy"));
+        Assert.Equal("DENY", Header(response, "X-Frame-Options"));
+        Assert.Contains("camera=()", Header(response, "Permissions-Policy"));
+        Assert.Equal("same-origin", Header(response, "Cross-Origin-Resource-Policy"));
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task Pages_need_no_inline_script_or_style()
+    {
+        using var app = new TestApp().WithRealSeed();
+        var client = await app.StartAsync();
+
+        foreach (var url in new[] { "/", "/articles/77fc480992936622/guo-chan-da-mo-xing-zhu-shen-zhi-zhan-chu-lu-he-fang", "/tags", "/ingestion", "/nope" })
+        {
+            var page = await TestApp.ParseHtml(await client.GetAsync(url));
+            Assert.Empty(page.QuerySelectorAll("style, [style]"));
+            Assert.All(page.QuerySelectorAll("script"), s => Assert.True(
+                s.HasAttribute("src") || s.GetAttribute("type") == "application/ld+json", $"inline script on {url}"));
+        }
+    }
+
+    [Fact]
+    public async Task The_api_reference_page_has_its_own_policy()
+    {
+        using var app = new TestApp();
+        var client = await app.StartAsync();
+
+        var response = await client.GetAsync("/scalar/v1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("frame-ancestors 'none'", Header(response, "Content-Security-Policy"));
+    }
+
+    [Fact]
+    public async Task Searches_and_api_calls_are_rate_limited_per_client_with_429_and_retry_after()
+    {
+        using var app = new TestApp(new() { ["NewsDigest:RateLimit:PermitsPerWindow"] = "5", ["NewsDigest:RateLimit:WindowSeconds"] = "60" });
+        var client = await app.StartAsync();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 7; i++)
+        {
+            statuses.Add((await client.GetAsync($"/api/articles?q=%E6%A8%A1%E5%9E%8B{i}")).StatusCode);
+        }
+
+        var limited = await client.GetAsync("/?q=%E6%A8%A1%E5%9E%8B");
+        var plainPage = await client.GetAsync("/tags");
+
+        Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Equal(HttpStatusCode.OK, plainPage.StatusCode);
+    }
+
+    [Fact]
+    public async Task Readiness_reports_the_first_scan()
+    {
+        using var app = new TestApp().WithRealSeed();
+        var client = await app.StartAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+
+    private static string Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? string.Join(",", values)
+        : response.Content.Headers.TryGetValues(name, out var content) ? string.Join(",", content)
+        : "";
+}
