@@ -93,7 +93,7 @@ public sealed class Ingester(
         foreach (var (path, info) in onDisk)
         {
             known.TryGetValue(path, out var previous);
-            if (previous is not null && previous.Status != "removed" && previous.Size == info.Length && previous.Mtime == Mtime(info))
+            if (previous is not null && previous.Status != "removed" && previous.Size == Size(info) && previous.Mtime == Mtime(info))
             {
                 // Unchanged since last time: a bad file is tried again only when it changes.
                 if (previous.Status == "rejected")
@@ -188,19 +188,28 @@ public sealed class Ingester(
             return files;
         }
 
-        var enumeration = new EnumerationOptions
+        // A manual walk instead of RecurseSubdirectories: a link to a folder is listed (and
+        // rejected) but never followed, so nothing outside the seeds folder is ever read.
+        var enumeration = new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = true };
+        var pending = new Stack<DirectoryInfo>([new DirectoryInfo(Root)]);
+        while (pending.TryPop(out var directory))
         {
-            RecurseSubdirectories = true,
-            AttributesToSkip = FileAttributes.Hidden,
-            IgnoreInaccessible = false,
-            ReturnSpecialDirectories = false,
-        };
-        foreach (var info in new DirectoryInfo(Root).EnumerateFiles("*", enumeration))
-        {
-            var path = RelativePath(info.FullName);
-            if (!IsHidden(path))
+            foreach (var entry in directory.EnumerateFileSystemInfos("*", enumeration))
             {
-                files[path] = info;
+                var path = RelativePath(entry.FullName);
+                if (IsHidden(path))
+                {
+                    continue;
+                }
+
+                if (entry is DirectoryInfo folder && folder.LinkTarget is null)
+                {
+                    pending.Push(folder);
+                }
+                else
+                {
+                    files[path] = new FileInfo(entry.FullName);
+                }
             }
         }
 
@@ -213,10 +222,15 @@ public sealed class Ingester(
     /// <summary>Everything about one file that needs no database: runs off the writer's thread.</summary>
     private FileOutcome Prepare(string path, FileInfo info, SourceFile? previous)
     {
-        var size = info.Length;
+        var size = Size(info);
         var mtime = Mtime(info);
         try
         {
+            if (Directory.Exists(info.FullName))
+            {
+                return FileOutcome.Reject(path, size, mtime, null, 0, "a link to a folder: folder links are not followed, only files inside the seeds folder are read");
+            }
+
             if (!path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
             {
                 return FileOutcome.Reject(path, size, mtime, null, 0, "not a digest file: only .txt files are read");
@@ -390,6 +404,9 @@ public sealed class Ingester(
         run.Removed++;
         logger.LogInformation("Digest {File} removed (article {ArticleId})", file.Path, file.ArticleId);
     }
+
+    /// <summary>Size of a file; 0 for a link to a folder, which has none.</summary>
+    private static long Size(FileInfo info) => info.Exists ? info.Length : 0;
 
     private static string Mtime(FileInfo info) =>
         info.LastWriteTimeUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);

@@ -96,10 +96,22 @@ public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedReso
         return Page();
     }
 
-    /// <summary>The share description: the events summary as plain text, cut to a preview's length.</summary>
+    /// <summary>The share description: the events summary as plain text (from the HTML rendered
+    /// and sanitised at ingestion: Markdown is never parsed per request), cut to a preview's length.</summary>
     private string Summary(ArticleDetail article)
     {
-        var plain = Markdig.Markdown.ToPlainText(article.EventsMarkdown).ReplaceLineEndings(" ").Trim();
+        var plain = "";
+        if (article.EventsHtml.Length > 0)
+        {
+            var fragment = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<body>" + article.EventsHtml).Body!;
+            foreach (var anchor in fragment.QuerySelectorAll("a.event-link"))
+            {
+                anchor.Remove();
+            }
+
+            plain = string.Join(' ', fragment.TextContent.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        }
+
         if (plain.Length == 0)
         {
             plain = article.Excerpt;
