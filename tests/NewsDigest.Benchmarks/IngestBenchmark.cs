@@ -47,10 +47,10 @@ internal static class IngestBenchmark
         try
         {
             var generation = Stopwatch.StartNew();
-            new DigestGenerator(options.Seed).WriteTo(corpus, options.Count);
+            WriteCorpus(corpus, options);
             var files = Directory.GetFiles(corpus).Order(StringComparer.Ordinal).Select(f => (Path: f, Bytes: File.ReadAllBytes(f))).ToArray();
             var totalBytes = files.Sum(f => (long)f.Bytes.Length);
-            Console.WriteLine($"corpus:   {files.Length:N0} digests (seed {options.Seed}), {totalBytes / MegaByte:F1} MB, average {totalBytes / files.Length:N0} bytes (the real seed is 13,965), generated in {generation.Elapsed.TotalSeconds:F1} s");
+            Console.WriteLine($"corpus:   {files.Length:N0} digests (seed {options.Seed}), {totalBytes / MegaByte:F1} MB, average {totalBytes / files.Length:N0} bytes (the real seed is 13,965), files under {options.MinBytes:N0} bytes skipped, generated in {generation.Elapsed.TotalSeconds:F1} s");
             Console.WriteLine();
 
             var parseSeconds = ParseAll(files, options.Runs);
@@ -94,6 +94,26 @@ internal static class IngestBenchmark
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>The first <c>--count</c> generated digests of at least <c>--min-bytes</c>.</summary>
+    private static void WriteCorpus(string corpus, IngestBenchmarkOptions options)
+    {
+        Directory.CreateDirectory(corpus);
+        var written = 0;
+        foreach (var digest in new DigestGenerator(options.Seed).Generate(int.MaxValue))
+        {
+            if (digest.Content.Length < options.MinBytes)
+            {
+                continue;
+            }
+
+            File.WriteAllBytes(Path.Combine(corpus, digest.FileName), digest.Content);
+            if (++written == options.Count)
+            {
+                return;
+            }
         }
     }
 
