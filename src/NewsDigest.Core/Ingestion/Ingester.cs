@@ -101,7 +101,12 @@ public sealed class Ingester(
                 else
                 {
                     run.Unchanged++;
-                    unchanged.Add(path);
+                    if (previous.Status != "unchanged")
+                    {
+                        // Already marked by an earlier run: nothing to write, and a rescan of an
+                        // unchanged folder then writes nothing at all.
+                        unchanged.Add(path);
+                    }
                 }
 
                 continue;
