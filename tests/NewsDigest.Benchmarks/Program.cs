@@ -2,8 +2,11 @@
 //   dotnet run -c Release --project tests/NewsDigest.Benchmarks -- <benchmark> [options]
 // Each benchmark prints medians and ratios against its floor, and the machine it ran on.
 
+using NewsDigest.Benchmarks;
+
 var benchmarks = new Dictionary<string, (string Summary, Func<string[], int> Run)>(StringComparer.Ordinal)
 {
+    ["ingest"] = (IngestBenchmark.Summary, IngestBenchmark.Run),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))

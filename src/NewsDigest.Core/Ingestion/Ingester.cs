@@ -104,7 +104,12 @@ public sealed class Ingester(
                 else
                 {
                     run.Unchanged++;
-                    unchanged.Add(path);
+                    if (previous.Status != "unchanged")
+                    {
+                        // Already marked by an earlier run: nothing to write, and a rescan of an
+                        // unchanged folder then writes nothing at all.
+                        unchanged.Add(path);
+                    }
                 }
 
                 continue;
@@ -117,9 +122,13 @@ public sealed class Ingester(
         var done = onDisk.Count - toRead.Count;
         progress?.Report(new ScanProgress(done, onDisk.Count));
 
-        // Reading, hashing, parsing, rendering and tokenising run on one core while the single
-        // writer commits on the other.
-        var channel = Channel.CreateBounded<FileOutcome>(new BoundedChannelOptions(32) { SingleReader = true, SingleWriter = true });
+        // Reading, hashing, parsing, rendering and tokenising (about 3 ms a file, mostly the
+        // sanitiser and the tokeniser) run on the thread pool, several files at once, while the
+        // single writer commits. The writer takes the results in path order, so "the later file
+        // is the duplicate" holds however the preparations interleave; the bound keeps memory flat.
+        var channel = Channel.CreateBounded<Task<FileOutcome>>(
+            new BoundedChannelOptions(2 * Environment.ProcessorCount) { SingleReader = true, SingleWriter = true });
+        using var stopProducer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(
             async () =>
             {
@@ -127,9 +136,9 @@ public sealed class Ingester(
                 {
                     foreach (var (path, info) in toRead)
                     {
-                        cancellationToken.ThrowIfCancellationRequested();
+                        stopProducer.Token.ThrowIfCancellationRequested();
                         known.TryGetValue(path, out var previous);
-                        await channel.Writer.WriteAsync(Prepare(path, info, previous), cancellationToken);
+                        await channel.Writer.WriteAsync(Task.Run(() => Prepare(path, info, previous), stopProducer.Token), stopProducer.Token);
                     }
                 }
                 finally
@@ -137,13 +146,22 @@ public sealed class Ingester(
                     channel.Writer.Complete();
                 }
             },
-            cancellationToken);
+            stopProducer.Token);
 
-        await foreach (var outcome in channel.Reader.ReadAllAsync(cancellationToken))
+        try
         {
-            known.TryGetValue(outcome.Path, out var previous);
-            changed |= Write(connection, outcome, previous, run, problems);
-            progress?.Report(new ScanProgress(++done, onDisk.Count));
+            await foreach (var preparing in channel.Reader.ReadAllAsync(cancellationToken))
+            {
+                var outcome = await preparing;
+                known.TryGetValue(outcome.Path, out var previous);
+                changed |= Write(connection, outcome, previous, run, problems);
+                progress?.Report(new ScanProgress(++done, onDisk.Count));
+            }
+        }
+        finally
+        {
+            // If the writer stops early, the producer must not wait forever on a full channel.
+            stopProducer.Cancel();
         }
 
         await producer;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using NewsDigest.Core.Parsing;
 using NewsDigest.Core.Search;
 
 namespace NewsDigest.Core.Storage;
@@ -60,34 +61,45 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex)
             },
             transaction);
 
-        connection.Execute("DELETE FROM article_tags WHERE article_seq = @seq", new { seq }, transaction);
-        SaveTags(connection, transaction, seq, TagKind.Industry, digest.Industries);
-        SaveTags(connection, transaction, seq, TagKind.Technology, digest.Technologies);
-        SaveTags(connection, transaction, seq, TagKind.Keyword, digest.Keywords);
-
+        SaveTags(connection, transaction, seq, digest);
         searchIndex.Replace(connection, transaction, seq, article.Search);
         return seq;
     }
 
-    private static void SaveTags(
-        SqliteConnection connection, SqliteTransaction transaction, long seq, TagKind kind, IReadOnlyList<string> values)
+    /// <summary>Replaces the article's tag links, adding tags not seen before. All tags go in as one
+    /// JSON array and three statements, not two statements per tag: on a large ingest the
+    /// statement count, not the rows, was the cost.</summary>
+    private static void SaveTags(SqliteConnection connection, SqliteTransaction transaction, long seq, Digest digest)
     {
-        for (var position = 0; position < values.Count; position++)
+        var tags = new List<object>();
+        foreach (var (kind, values) in new[] { (TagKind.Industry, digest.Industries), (TagKind.Technology, digest.Technologies), (TagKind.Keyword, digest.Keywords) })
         {
-            // A no-op update on conflict makes RETURNING give the existing id.
-            var tagId = connection.ExecuteScalar<long>(
-                """
-                INSERT INTO tags (kind, value, norm) VALUES (@kind, @value, @norm)
-                ON CONFLICT (kind, norm) DO UPDATE SET kind = excluded.kind
-                RETURNING id
-                """,
-                new { kind = kind.DatabaseName(), value = values[position], norm = TagKinds.Normalize(values[position]) },
-                transaction);
-            connection.Execute(
-                "INSERT OR IGNORE INTO article_tags (article_seq, tag_id, position) VALUES (@seq, @tagId, @position)",
-                new { seq, tagId, position },
-                transaction);
+            for (var position = 0; position < values.Count; position++)
+            {
+                tags.Add(new { kind = kind.DatabaseName(), value = values[position], norm = TagKinds.Normalize(values[position]), position });
+            }
         }
+
+        // Rows are taken in array order, so the first spelling of a new tag is the one kept and
+        // a tag listed twice keeps its first position, as when each was inserted on its own.
+        connection.Execute(
+            """
+            DELETE FROM article_tags WHERE article_seq = @seq;
+
+            INSERT INTO tags (kind, value, norm)
+            SELECT j.value ->> 'kind', j.value ->> 'value', j.value ->> 'norm'
+            FROM json_each(@tags) j
+            WHERE true -- makes ON CONFLICT parse as the upsert clause, not part of the SELECT
+            ON CONFLICT (kind, norm) DO NOTHING;
+
+            INSERT OR IGNORE INTO article_tags (article_seq, tag_id, position)
+            SELECT @seq, t.id, j.value ->> 'position'
+            FROM json_each(@tags) j
+            JOIN tags t ON t.kind = j.value ->> 'kind' AND t.norm = j.value ->> 'norm'
+            ORDER BY j.key;
+            """,
+            new { seq, tags = JsonSerializer.Serialize(tags) },
+            transaction);
     }
 
     /// <summary>Removes an article, its tag links and its search entry. False if it was not there.</summary>
