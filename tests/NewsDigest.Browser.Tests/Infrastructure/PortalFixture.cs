@@ -55,6 +55,8 @@ public sealed class PortalFixture : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             ReducedMotion = ReducedMotion.Reduce,
         });
+        // A page on loopback answers in milliseconds: fail fast instead of after Playwright's 30 s.
+        context.SetDefaultTimeout(10_000);
         if (theme is not null)
         {
             await context.AddCookiesAsync([new Cookie { Name = "theme", Value = theme, Url = Server.BaseAddress.ToString() }]);
