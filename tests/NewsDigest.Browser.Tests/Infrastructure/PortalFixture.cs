@@ -29,6 +29,8 @@ public sealed class PortalFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: run `apt-get install chromium fonts-noto-cjk` (.ci/run does).");
         }
 
+        // Web-first assertions wait 5 s by default; a CI machine busy with other builds needs more.
+        Assertions.SetDefaultExpectTimeout(15_000);
         await Server.StartAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -55,8 +57,6 @@ public sealed class PortalFixture : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             ReducedMotion = ReducedMotion.Reduce,
         });
-        // A page on loopback answers in milliseconds: fail fast instead of after Playwright's 30 s.
-        context.SetDefaultTimeout(10_000);
         if (theme is not null)
         {
             await context.AddCookiesAsync([new Cookie { Name = "theme", Value = theme, Url = Server.BaseAddress.ToString() }]);

@@ -4,7 +4,7 @@ namespace NewsDigest.Browser.Tests.Infrastructure;
 
 /// <summary>Small waits and reads the journeys share. URLs are compared decoded ("/?industry=教育"),
 /// because browsers and servers may percent-encode the same text differently.</summary>
-public static class PageExtensions
+public static class PortalPageExtensions
 {
     /// <summary>The page's path and query, percent-decoded.</summary>
     public static string PathAndQuery(this IPage page) => Uri.UnescapeDataString(new Uri(page.Url).PathAndQuery);
