@@ -42,6 +42,12 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DataVersion v
             headers.ETag = etag;
             headers.LastModified = lastModified;
             headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromSeconds(policy.MaxAgeSeconds) };
+            if (context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
+            {
+                // Pages follow the reader's language and theme cookies: a browser must not reuse
+                // a copy made under other preferences.
+                context.Response.Headers.Append(HeaderNames.Vary, "Cookie, Accept-Language");
+            }
 
             if (NotModified(context.Request.GetTypedHeaders(), etag, lastModified))
             {
