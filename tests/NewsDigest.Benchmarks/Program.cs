@@ -4,6 +4,7 @@
 
 var benchmarks = new Dictionary<string, (string Summary, Func<string[], int> Run)>(StringComparer.Ordinal)
 {
+    ["search"] = (NewsDigest.Benchmarks.SearchBenchmark.Summary, NewsDigest.Benchmarks.SearchBenchmark.Run),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
