@@ -50,7 +50,8 @@ public sealed class SearchIndex
 
     /// <summary>
     /// Seqs of one page of a search in relevance order: bm25 (title and tags weigh most) over the
-    /// first <see cref="RankedCandidates"/> of <paramref name="newestFirst"/>, ties newest first;
+    /// first <see cref="RankedCandidates"/> of <paramref name="newestFirst"/>, those with every term
+    /// in the title or tags first, ties newest first;
     /// matches past the bound follow newest first. So no query pays for scoring every match of a
     /// common term, and a page past the bound costs no scoring at all.
     /// </summary>
@@ -63,6 +64,7 @@ public sealed class SearchIndex
             return [.. newestFirst.Skip(offset).Take(limit)];
         }
 
+        var seqs = JsonSerializer.Serialize(candidates);
         var scores = connection.Query<(long Seq, double Score)>(
             $"""
             SELECT rowid, {Score}
@@ -70,11 +72,26 @@ public sealed class SearchIndex
             WHERE article_search MATCH @match
               AND rowid IN (SELECT value FROM json_each(@seqs))
             """,
-            new { match, seqs = JsonSerializer.Serialize(candidates) })
+            new { match, seqs })
             .ToDictionary(r => r.Seq, r => r.Score);
 
-        // OrderBy is stable: equal scores keep the newest-first order.
-        return [.. candidates.OrderBy(seq => scores.GetValueOrDefault(seq, 0))
+        // bm25 saturates and normalises by the whole document's length, so a tag match in a long
+        // article could lose to a body match in a short one: candidates with every term in the
+        // title or tags come first, whatever the weights.
+        var inTitleOrTags = connection.Query<long>(
+            """
+            SELECT rowid
+            FROM article_search
+            WHERE article_search MATCH @fielded
+              AND rowid IN (SELECT value FROM json_each(@seqs))
+            """,
+            new { fielded = "{title tags} : (" + match + ")", seqs })
+            .ToHashSet();
+
+        // OrderBy is stable: equal keys keep the newest-first order.
+        return [.. candidates
+            .OrderBy(seq => !inTitleOrTags.Contains(seq))
+            .ThenBy(seq => scores.GetValueOrDefault(seq, 0))
             .Concat(newestFirst.Skip(candidates.Count))
             .Skip(offset)
             .Take(limit)];

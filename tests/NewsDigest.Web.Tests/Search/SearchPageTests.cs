@@ -84,7 +84,7 @@ public sealed class SearchPageTests
 
         var both = await Page(client, Q("模型") + "&industry=" + Uri.EscapeDataString("医疗"));
 
-        Assert.Equal(["国产大模型“诸神之战”出路何方", "医疗大模型落地"], Titles(both).Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(["医疗大模型落地", "国产大模型“诸神之战”出路何方"], Titles(both).Order(StringComparer.Ordinal).ToList());
         Assert.Equal("2", FacetCounts(both, "industry")["医疗"]);
         Assert.Equal("1", FacetCounts(both, "industry")["教育"]);
         Assert.Equal("1", FacetCounts(both, "industry")["金融"]);
@@ -104,7 +104,7 @@ public sealed class SearchPageTests
         Assert.Equal("true", relevance.QuerySelector(".sort strong")!.GetAttribute("aria-current"));
         Assert.Equal(Q("大模型") + "&sort=newest", relevance.QuerySelector(".sort a")!.GetAttribute("href"));
         Assert.Equal(Q("大模型"), newest.QuerySelector(".sort a")!.GetAttribute("href"));
-        Assert.Equal(["国产大模型“诸神之战”出路何方", "医疗大模型落地"], Titles(relevance).Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(["医疗大模型落地", "国产大模型“诸神之战”出路何方"], Titles(relevance).Order(StringComparer.Ordinal).ToList());
         Assert.Equal(["医疗大模型落地", "国产大模型“诸神之战”出路何方"], Titles(newest));
     }
 
