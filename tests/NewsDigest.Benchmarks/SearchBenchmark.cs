@@ -47,6 +47,7 @@ internal static class SearchBenchmark
         var root = Option(args, "--dir", Path.Combine(Path.GetTempPath(), "newsdigest-search-bench"));
         var runs = int.Parse(Option(args, "--runs", "20"), CultureInfo.InvariantCulture);
         var buildOnly = args.Contains("--build-only");
+        var probe = Option(args, "--probe", "");
         var compareTokenizers = args.Contains("--trigram");
 
         Console.WriteLine($"search benchmark {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z, {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite {SqliteVersion()}, load {Load()}");
@@ -61,6 +62,12 @@ internal static class SearchBenchmark
             }
 
             var database = services.GetRequiredService<Database>();
+            if (probe.Length > 0)
+            {
+                Probe(database, probe);
+                continue;
+            }
+
             ReportSizes(database);
             MeasureQueries(services.GetRequiredService<ArticleStore>(), database, runs);
             if (compareTokenizers)
@@ -158,6 +165,56 @@ internal static class SearchBenchmark
             Console.WriteLine(
                 $"| {name} | {string.Join(", ", hits)} | {Percentile(list, 50):F1} ms | {Percentile(list, 95):F1} ms | {Percentile(rankFloor, 50):F1} ms | {Percentile(rankFloor, 95):F1} ms | {Percentile(newestFloor, 50):F2} ms | {Percentile(list, 50) / Percentile(rankFloor, 50):F2}× | {Load()} |");
         }
+    }
+
+    /// <summary>Times the parts of a search one by one, to see where List spends its time.</summary>
+    private static void Probe(Database database, string text)
+    {
+        var match = SearchQuery.Parse(text).MatchExpression!;
+        using var connection = database.Open();
+        List<long> seqs = [];
+        for (var run = 0; run < 3; run++)
+        {
+            var matches = Time(() => seqs = Query(connection, "SELECT rowid FROM article_search WHERE article_search MATCH $q", match, null));
+            var candidates = System.Text.Json.JsonSerializer.Serialize(seqs.Take(500));
+            var scoreIn = Time(() => Query(connection, "SELECT rowid, bm25(article_search, 10.0, 6.0, 2.0, 1.0) FROM article_search WHERE article_search MATCH $q AND rowid IN (SELECT value FROM json_each($s))", match, candidates));
+            var scoreCase = Time(() => Query(connection, "SELECT rowid, CASE WHEN rowid IN (SELECT value FROM json_each($s)) THEN bm25(article_search, 10.0, 6.0, 2.0, 1.0) END FROM article_search WHERE article_search MATCH $q", match, candidates));
+            var texts = new List<string>();
+            var read = Time(() =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT text FROM articles WHERE seq IN (SELECT value FROM json_each($s))";
+                command.Parameters.AddWithValue("$s", System.Text.Json.JsonSerializer.Serialize(seqs.Take(20)));
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    texts.Add(reader.GetString(0));
+                }
+            });
+            var terms = SearchQuery.Parse(text).Terms;
+            var snippets = Time(() => texts.ForEach(t => SearchHighlighter.Snippet(t, terms)));
+            Console.WriteLine($"{text}: {seqs.Count} matches {matches:F1} ms; scores IN {scoreIn:F1} ms; scores CASE {scoreCase:F1} ms; read 20 texts {read:F1} ms; 20 snippets {snippets:F1} ms");
+        }
+    }
+
+    private static List<long> Query(SqliteConnection connection, string sql, string match, string? seqs)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$q", match);
+        if (seqs is not null)
+        {
+            command.Parameters.AddWithValue("$s", seqs);
+        }
+
+        using var reader = command.ExecuteReader();
+        var rows = new List<long>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetInt64(0));
+        }
+
+        return rows;
     }
 
     /// <summary>The bare FTS5 query, no Dapper, no page: what any search here costs at least.</summary>
