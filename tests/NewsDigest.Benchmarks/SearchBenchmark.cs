@@ -279,9 +279,9 @@ internal static class SearchBenchmark
         Console.WriteLine($"| trigram (raw text) | {trigramSeconds:F1} s insert | {trigramBytes / 1e6:F0} MB |");
         foreach (var query in (string[])["模型", "医", "大模型", "人工智能"])
         {
-            var sql = $"SELECT COUNT(*) FROM cmp.trigram WHERE cmp.trigram MATCH '\"{query}\"'";
+            var sql = $"SELECT COUNT(*) FROM cmp.trigram WHERE trigram MATCH '\"{query}\"'";
             var trigramHits = Scalar(connection, sql);
-            var bigramHits = Scalar(connection, $"SELECT COUNT(*) FROM cmp.bigram WHERE cmp.bigram MATCH '{SearchQuery.Parse(query).MatchExpression!.Replace("'", "''", StringComparison.Ordinal)}'");
+            var bigramHits = Scalar(connection, $"SELECT COUNT(*) FROM cmp.bigram WHERE bigram MATCH '{SearchQuery.Parse(query).MatchExpression!.Replace("'", "''", StringComparison.Ordinal)}'");
             Console.WriteLine($"hits for {query}: bigram {bigramHits:N0}, trigram {trigramHits:N0}");
         }
 
