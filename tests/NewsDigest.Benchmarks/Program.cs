@@ -7,6 +7,7 @@ using NewsDigest.Benchmarks;
 var benchmarks = new Dictionary<string, (string Summary, Func<string[], int> Run)>(StringComparer.Ordinal)
 {
     ["ingest"] = (IngestBenchmark.Summary, IngestBenchmark.Run),
+    ["search"] = (NewsDigest.Benchmarks.SearchBenchmark.Summary, NewsDigest.Benchmarks.SearchBenchmark.Run),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using NewsDigest.Core.Parsing;
 using NewsDigest.Core.Search;
 
@@ -8,8 +9,14 @@ namespace NewsDigest.Core.Storage;
 
 /// <summary>All SQL over articles and their tags. Reads open their own connection; writes join
 /// the caller's transaction so ingestion can keep one file = one transaction.</summary>
-public sealed class ArticleStore(Database database, SearchIndex searchIndex)
+public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILogger<ArticleStore> logger)
 {
+    /// <summary>SQLITE_ERROR: what FTS5 reports for a MATCH expression it cannot parse.</summary>
+    private const int SqliteGeneralError = 1;
+
+    private readonly Lock _listIndexLoad = new();
+    private volatile ListIndex? _listIndex;
+
     private const string ListColumns = """
         a.seq AS Seq, a.id AS Id, a.title AS Title, a.slug AS Slug, a.link AS Link,
         a.link_host AS LinkHost, a.excerpt AS Excerpt, substr(a.sort_key, 1, 10) AS Date,
@@ -167,37 +174,62 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex)
         return article;
     }
 
-    /// <summary>A page of the filtered list with facet counts over the whole result.</summary>
+    /// <summary>
+    /// A page of the filtered (and possibly searched) list with facet counts over the whole result.
+    /// Filtering, counting and facets run over the in-memory <see cref="ListIndex"/>; SQL reads only
+    /// the search matches, the scores of the ranked candidates and the page's rows.
+    /// </summary>
     public ArticlePage List(ArticleFilter filter)
     {
         var pageSize = Math.Clamp(filter.PageSize, 1, ArticleFilter.MaxPageSize);
         var page = Math.Max(1, filter.Page);
         var query = SearchQuery.Parse(filter.Query);
-
-        using var connection = database.Open();
-        var (where, parameters) = BuildFilter(filter, query);
-        if (where is null)
+        var empty = new ArticlePage(0, page, pageSize, [], EmptyFacets());
+        if (!string.IsNullOrWhiteSpace(filter.Query) && query.MatchExpression is null)
         {
-            return new ArticlePage(0, page, pageSize, [], EmptyFacets());
+            // Typed, but nothing searchable (only operators or punctuation): no match, not "everything".
+            return empty;
         }
 
-        var total = connection.ExecuteScalar<int>($"SELECT COUNT(*) FROM articles a WHERE {where}", parameters);
-        parameters.Add("limit", pageSize);
-        parameters.Add("offset", (long)(page - 1) * pageSize);
+        using var connection = database.Open();
+        try
+        {
+            var index = CurrentListIndex(connection);
+            var matches = query.MatchExpression is null ? null : searchIndex.Matches(connection, query.MatchExpression);
+            var result = index.Select(filter, matches);
+            var offset = (int)Math.Min((long)(page - 1) * pageSize, result.Count);
+            var seqs = query.MatchExpression is not null && filter.Sort == ArticleSort.Relevance
+                ? searchIndex.RankedPage(connection, query.MatchExpression, result.ConvertAll(index.SeqAt), offset, pageSize)
+                : [.. result.Skip(offset).Take(pageSize).Select(index.SeqAt)];
+            var items = Items(connection, seqs);
+            if (query.MatchExpression is not null)
+            {
+                MarkMatches(connection, items, query);
+            }
 
-        var ranked = query.MatchExpression is not null && filter.Sort == ArticleSort.Relevance;
-        var items = ranked
-            ? searchIndex.RankedPage(connection, ListColumns, where, parameters)
-            : connection.Query<ArticleListItem>(
-                $"""
-                SELECT {ListColumns} FROM articles a
-                WHERE {where}
-                ORDER BY a.sort_key DESC, a.seq DESC
-                LIMIT @limit OFFSET @offset
-                """,
-                parameters).AsList();
+            return new ArticlePage(result.Count, page, pageSize, items, filter.IncludeFacets ? index.Facets(result) : EmptyFacets());
+        }
+        catch (SqliteException e) when (query.MatchExpression is not null && e.SqliteErrorCode == SqliteGeneralError)
+        {
+            // SearchQuery quotes every token, so this should not happen; if FTS5 still rejects a
+            // query, the reader gets "no match", never a 500 or the syntax error.
+            logger.LogWarning(e, "Search query {Match} failed", query.MatchExpression);
+            return empty;
+        }
+    }
 
-        var tags = TagsOf(connection, items.Select(i => i.Seq));
+    /// <summary>List rows for the given seqs, in that order, with their tags.</summary>
+    private static List<ArticleListItem> Items(SqliteConnection connection, IReadOnlyList<long> seqs)
+    {
+        var rows = connection.Query<ArticleListItem>(
+            $"""
+            SELECT {ListColumns} FROM articles a
+            WHERE a.seq IN (SELECT value FROM json_each(@seqs))
+            """,
+            new { seqs = JsonSerializer.Serialize(seqs) })
+            .ToDictionary(i => i.Seq);
+        var items = seqs.Where(rows.ContainsKey).Select(seq => rows[seq]).ToList();
+        var tags = TagsOf(connection, seqs);
         foreach (var item in items)
         {
             item.Industries = tags.Of(item.Seq, TagKind.Industry);
@@ -205,53 +237,47 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex)
             item.Keywords = tags.Of(item.Seq, TagKind.Keyword);
         }
 
-        if (query.MatchExpression is not null)
-        {
-            MarkMatches(connection, items, query);
-        }
-
-        return new ArticlePage(total, page, pageSize, items, filter.IncludeFacets ? Facets(connection, where, parameters) : EmptyFacets());
+        return items;
     }
 
     /// <summary>
-    /// The WHERE clause (over alias a) for a filter. Only fixed SQL fragments are concatenated;
-    /// every value travels as a parameter. Null where when the search has nothing searchable
-    /// but was asked for (an empty result, not "everything").
+    /// The list index, rebuilt when its stamp is out of date (one small query per request). An
+    /// in-place update during a running scan shows in facets once that scan finishes.
     /// </summary>
-    private (string? Where, DynamicParameters Parameters) BuildFilter(ArticleFilter filter, SearchQuery query)
+    private ListIndex CurrentListIndex(SqliteConnection connection)
     {
-        var clauses = new List<string>();
-        var parameters = new DynamicParameters();
-        foreach (var kind in TagKinds.All)
+        var stamp = connection.QuerySingle<(long MaxSeq, long LastChangeRun)>(
+            """
+            SELECT COALESCE((SELECT MAX(seq) FROM articles), 0),
+                   COALESCE((SELECT id FROM ingestion_runs
+                             WHERE finished_at IS NOT NULL AND added + updated + removed > 0
+                             ORDER BY id DESC LIMIT 1), 0)
+            """);
+        var current = _listIndex;
+        if (current is not null && current.Stamp == new ListIndexStamp(stamp.MaxSeq, stamp.LastChangeRun))
         {
-            var values = filter.Values(kind);
-            if (values.Count == 0)
-            {
-                continue;
-            }
-
-            var name = kind.DatabaseName();
-            clauses.Add(
-                $"""
-                a.seq IN (SELECT at.article_seq FROM article_tags at JOIN tags t ON t.id = at.tag_id
-                          WHERE t.kind = '{name}' AND t.norm IN (SELECT value FROM json_each(@{name}Values)))
-                """);
-            parameters.Add($"{name}Values", JsonSerializer.Serialize(values.Select(TagKinds.Normalize).Distinct()));
+            return current;
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Query))
+        lock (_listIndexLoad)
         {
-            if (query.MatchExpression is null)
+            if (_listIndex is not null && _listIndex.Stamp == new ListIndexStamp(stamp.MaxSeq, stamp.LastChangeRun))
             {
-                // Typed, but nothing searchable (only operators or punctuation): no match.
-                return (null, parameters);
+                return _listIndex;
             }
 
-            clauses.Add($"a.seq IN ({SearchIndex.MatchingSeqs})");
-            parameters.Add("match", query.MatchExpression);
+            // One read transaction, so the three reads agree with each other.
+            using var transaction = connection.BeginTransaction(deferred: true);
+            var newestFirst = connection.Query<long>(
+                "SELECT seq FROM articles ORDER BY sort_key DESC, seq DESC", transaction: transaction).AsList();
+            var links = connection.Query<(long Seq, long TagId)>(
+                "SELECT article_seq, tag_id FROM article_tags", transaction: transaction).AsList();
+            var tags = connection.Query<(long Id, string Kind, string Value, string Norm)>(
+                "SELECT id, kind, value, norm FROM tags", transaction: transaction)
+                .Select(t => (t.Id, TagKinds.FromDatabaseName(t.Kind), t.Value, t.Norm));
+            _listIndex = new ListIndex(new ListIndexStamp(stamp.MaxSeq, stamp.LastChangeRun), newestFirst, links, tags);
+            return _listIndex;
         }
-
-        return (clauses.Count == 0 ? "1 = 1" : string.Join("\n  AND ", clauses), parameters);
     }
 
     /// <summary>Search results show the title and a snippet around the best match, marked.</summary>
@@ -277,27 +303,6 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex)
                 item.SnippetHtml = snippet;
             }
         }
-    }
-
-    private static IReadOnlyDictionary<TagKind, IReadOnlyList<FacetValue>> Facets(
-        SqliteConnection connection, string where, DynamicParameters parameters)
-    {
-        var rows = connection.Query<(string Kind, string Value, int Count)>(
-            $"""
-            SELECT t.kind, t.value, COUNT(*) AS n
-            FROM article_tags at JOIN tags t ON t.id = at.tag_id
-            WHERE at.article_seq IN (SELECT a.seq FROM articles a WHERE {where})
-            GROUP BY t.id
-            ORDER BY n DESC, t.value
-            """,
-            parameters);
-        var facets = TagKinds.All.ToDictionary(k => k, _ => new List<FacetValue>());
-        foreach (var (kind, value, count) in rows)
-        {
-            facets[TagKinds.FromDatabaseName(kind)].Add(new FacetValue(value, count));
-        }
-
-        return facets.ToDictionary(p => p.Key, p => (IReadOnlyList<FacetValue>)p.Value);
     }
 
     private static IReadOnlyDictionary<TagKind, IReadOnlyList<FacetValue>> EmptyFacets() =>

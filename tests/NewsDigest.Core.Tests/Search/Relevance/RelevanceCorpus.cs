@@ -1,0 +1,53 @@
+using NewsDigest.Core.Generation;
+using NewsDigest.Core.Storage;
+using NewsDigest.Core.Tests.Ingestion;
+
+namespace NewsDigest.Core.Tests.Search.Relevance;
+
+/// <summary>
+/// The fixed corpus of the relevance set, ingested once through the real stack: the real seed,
+/// 40 generated digests (fixed seed, as noise that shares the vocabulary) and the hand-written
+/// digests in TestData/Relevance, each made to match or to nearly match some query.
+/// </summary>
+public sealed class RelevanceCorpus : IDisposable
+{
+    private const int GeneratorSeed = 2024;
+    private const int GeneratedCount = 40;
+
+    private readonly IngestionHarness _harness = new();
+
+    public RelevanceCorpus()
+    {
+        _harness.CopyRealSeed();
+        foreach (var digest in new DigestGenerator(GeneratorSeed).Generate(GeneratedCount))
+        {
+            _harness.WriteBytes(digest.FileName, digest.Content);
+        }
+
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", "Relevance")))
+        {
+            _harness.WriteBytes(Path.GetFileName(file), File.ReadAllBytes(file));
+        }
+
+        _harness.Scan();
+    }
+
+    public ArticleStore Articles => _harness.Articles;
+
+    /// <summary>Titles of every result of a search, in relevance order.</summary>
+    public List<string> Search(string query)
+    {
+        var titles = new List<string>();
+        for (var page = 1; ; page++)
+        {
+            var result = Articles.List(new ArticleFilter { Query = query, Page = page, PageSize = ArticleFilter.MaxPageSize });
+            titles.AddRange(result.Items.Select(i => i.Title));
+            if (page >= result.PageCount)
+            {
+                return titles;
+            }
+        }
+    }
+
+    public void Dispose() => _harness.Dispose();
+}
