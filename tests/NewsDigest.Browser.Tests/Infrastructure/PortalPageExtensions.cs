@@ -9,12 +9,17 @@ public static class PortalPageExtensions
     /// <summary>The page's path and query, percent-decoded.</summary>
     public static string PathAndQuery(this IPage page) => Uri.UnescapeDataString(new Uri(page.Url).PathAndQuery);
 
-    /// <summary>Waits until the page is at this (decoded) path and query, failing with the URL it is at.</summary>
+    /// <summary>Waits until the page is at this (decoded) path and query and its document is parsed,
+    /// failing with the URL it is at. It waits for DOMContentLoaded rather than the default "load":
+    /// on a busy CI machine the load event of an already-matching page once never arrived in 30 s,
+    /// and every check after this wait auto-waits for its own element anyway.</summary>
     public static async Task WaitForPathAsync(this IPage page, string pathAndQuery)
     {
         try
         {
-            await page.WaitForURLAsync(url => Uri.UnescapeDataString(new Uri(url).PathAndQuery) == pathAndQuery);
+            await page.WaitForURLAsync(
+                url => Uri.UnescapeDataString(new Uri(url).PathAndQuery) == pathAndQuery,
+                new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         }
         catch (TimeoutException)
         {
