@@ -13,11 +13,13 @@ namespace NewsDigest.Core.Ingestion;
 /// <summary>
 /// Brings the database in step with the seeds folder: new files are added, changed ones updated
 /// in place (same id), deleted ones removed, bad ones recorded with their reason. It only ever
-/// reads the folder. One scan writes at a time; each file is one transaction.
+/// reads the folder. One scan writes at a time; a file's article and its record always commit
+/// together, in a <see cref="WriteBatch"/> of up to a second's files.
 /// </summary>
 public sealed class Ingester(
     Database database,
     ArticleStore articles,
+    SearchIndex searchIndex,
     IngestionLog log,
     DigestParser parser,
     MarkdownRenderer renderer,
@@ -74,6 +76,7 @@ public sealed class Ingester(
         var known = log.LoadAll(connection);
         var onDisk = ListFiles(only);
         var changed = false;
+        using var batch = new WriteBatch(connection, searchIndex);
 
         // Removals first, so a file renamed to a name with the same id is re-added, not refused.
         foreach (var file in known.Values.Where(f => f.Status != "removed" && !onDisk.ContainsKey(f.Path)))
@@ -84,7 +87,8 @@ public sealed class Ingester(
                 continue;
             }
 
-            Remove(connection, file, run);
+            Remove(connection, batch.Transaction, file, run);
+            batch.CommitIfDue();
             changed = true;
         }
 
@@ -118,7 +122,11 @@ public sealed class Ingester(
             toRead.Add((path, info));
         }
 
-        log.MarkUnchanged(connection, unchanged, run.Id);
+        if (unchanged.Count > 0)
+        {
+            log.MarkUnchanged(connection, batch.Transaction, unchanged, run.Id);
+        }
+
         var done = onDisk.Count - toRead.Count;
         progress?.Report(new ScanProgress(done, onDisk.Count));
 
@@ -154,7 +162,8 @@ public sealed class Ingester(
             {
                 var outcome = await preparing;
                 known.TryGetValue(outcome.Path, out var previous);
-                changed |= Write(connection, outcome, previous, run, problems);
+                changed |= Write(connection, batch, outcome, previous, run, problems);
+                batch.CommitIfDue();
                 progress?.Report(new ScanProgress(++done, onDisk.Count));
             }
         }
@@ -168,10 +177,10 @@ public sealed class Ingester(
 
         if (changed)
         {
-            using var transaction = connection.BeginTransaction();
-            ArticleStore.DeleteOrphanTags(connection, transaction);
-            transaction.Commit();
+            ArticleStore.DeleteOrphanTags(connection, batch.Transaction);
         }
+
+        batch.Commit();
 
         log.ForgetRemoved(connection, run.Id);
         log.FinishRun(connection, run, time.GetUtcNow().UtcDateTime);
@@ -307,9 +316,11 @@ public sealed class Ingester(
         fullPath.StartsWith(Root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     /// <summary>Applies one prepared file. True when articles changed.</summary>
-    private bool Write(SqliteConnection connection, FileOutcome outcome, SourceFile? previous, IngestionRun run, List<FileProblem> problems)
+    private bool Write(
+        SqliteConnection connection, WriteBatch batch, FileOutcome outcome, SourceFile? previous, IngestionRun run, List<FileProblem> problems)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var transaction = batch.Transaction;
         var row = new SourceFile
         {
             Path = outcome.Path,
@@ -330,7 +341,7 @@ public sealed class Ingester(
             row.Line = previous.Line;
             row.Warnings = previous.Warnings;
             row.DuplicateOf = previous.DuplicateOf;
-            log.Save(connection, null, row);
+            log.Save(connection, transaction, row);
             if (row.Status == "rejected")
             {
                 run.Rejected++;
@@ -346,17 +357,15 @@ public sealed class Ingester(
 
         if (outcome.Article is null)
         {
-            Reject(connection, row, outcome.Line, outcome.Reason!, run, problems);
+            Reject(connection, transaction, row, outcome.Line, outcome.Reason!, run, problems);
             return false;
         }
 
         var article = outcome.Article;
-        using var transaction = connection.BeginTransaction();
         var owner = ArticleStore.SourceFileOf(connection, transaction, article.Id);
         if (owner is not null && owner != article.SourceFile)
         {
-            transaction.Rollback();
-            Reject(connection, row, 0, $"its article id {article.Id} is already used by {owner}", run, problems);
+            Reject(connection, transaction, row, 0, $"its article id {article.Id} is already used by {owner}", run, problems);
             return false;
         }
 
@@ -367,13 +376,13 @@ public sealed class Ingester(
             warnings.Add($"possible duplicate of article {duplicateOf}: same link");
         }
 
-        articles.Save(connection, transaction, article, now);
+        var seq = articles.Save(connection, transaction, article, now);
+        batch.Index(seq, article.Search);
         row.Status = owner is null ? "added" : "updated";
         row.ArticleId = article.Id;
         row.DuplicateOf = duplicateOf;
         row.Warnings = warnings.Count == 0 ? null : JsonSerializer.Serialize(warnings);
         log.Save(connection, transaction, row);
-        transaction.Commit();
 
         if (owner is null)
         {
@@ -393,20 +402,20 @@ public sealed class Ingester(
         return true;
     }
 
-    private void Reject(SqliteConnection connection, SourceFile row, int line, string reason, IngestionRun run, List<FileProblem> problems)
+    private void Reject(
+        SqliteConnection connection, SqliteTransaction transaction, SourceFile row, int line, string reason, IngestionRun run, List<FileProblem> problems)
     {
         row.Status = "rejected";
         row.Reason = reason;
         row.Line = line;
-        log.Save(connection, null, row);
+        log.Save(connection, transaction, row);
         run.Rejected++;
         problems.Add(new FileProblem(row.Path, line, reason, true));
         logger.LogWarning("Digest {File} rejected at line {Line}: {Reason}", row.Path, line, reason);
     }
 
-    private void Remove(SqliteConnection connection, SourceFile file, IngestionRun run)
+    private void Remove(SqliteConnection connection, SqliteTransaction transaction, SourceFile file, IngestionRun run)
     {
-        using var transaction = connection.BeginTransaction();
         if (file.ArticleId is not null && ArticleStore.SourceFileOf(connection, transaction, file.ArticleId) == file.Path)
         {
             articles.Delete(connection, transaction, file.ArticleId);
@@ -418,7 +427,6 @@ public sealed class Ingester(
         file.Line = null;
         file.UpdatedAt = Timestamps.Format(time.GetUtcNow().UtcDateTime);
         log.Save(connection, transaction, file);
-        transaction.Commit();
         run.Removed++;
         logger.LogInformation("Digest {File} removed (article {ArticleId})", file.Path, file.ArticleId);
     }

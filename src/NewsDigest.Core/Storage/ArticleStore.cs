@@ -26,7 +26,8 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
     // ---- Writes (inside the ingestion transaction) ----
 
     /// <summary>Inserts or updates an article by id (keeping its seq, first-ingested time and
-    /// therefore its place in the list), replaces its tags and its search entry.</summary>
+    /// therefore its place in the list) and replaces its tags. The caller writes its search entry
+    /// with <see cref="SearchIndex.Replace"/> after the other writes of its transaction: see there why.</summary>
     public long Save(SqliteConnection connection, SqliteTransaction transaction, ArticleRecord article, DateTime now)
     {
         var digest = article.Digest;
@@ -69,7 +70,6 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
             transaction);
 
         SaveTags(connection, transaction, seq, digest);
-        searchIndex.Replace(connection, transaction, seq, article.Search);
         return seq;
     }
 

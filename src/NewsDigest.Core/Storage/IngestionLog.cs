@@ -58,14 +58,13 @@ public sealed class IngestionLog(Database database)
 
     /// <summary>Marks many unchanged, previously taken files in one statement: a rescan of an
     /// unchanged folder must stay cheap.</summary>
-    public void MarkUnchanged(SqliteConnection connection, IReadOnlyCollection<string> paths, long runId)
+    public void MarkUnchanged(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<string> paths, long runId)
     {
         if (paths.Count == 0)
         {
             return;
         }
 
-        using var transaction = connection.BeginTransaction();
         connection.Execute(
             """
             UPDATE source_files SET status = 'unchanged', run_id = @runId
@@ -73,7 +72,6 @@ public sealed class IngestionLog(Database database)
             """,
             new { paths = JsonSerializer.Serialize(paths), runId },
             transaction);
-        transaction.Commit();
     }
 
     /// <summary>Forgets files reported as removed by an earlier run: each removal is reported once.</summary>

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using NewsDigest.Core.Search;
+
+namespace NewsDigest.Core.Ingestion;
+
+/// <summary>
+/// The writer's open transaction, committed every <see cref="Window"/> and at the end of a scan.
+/// One transaction per file cost a large ingest most of its time: each commit makes FTS5 flush a
+/// small segment and later merge it, and syncs the WAL. Grouping the files of one second keeps
+/// the crash guarantee (a file's article and its source_files row commit together, so after a
+/// crash the rolled-back files are simply taken again) while readers still see progress every
+/// second. Search entries wait for the commit: see <see cref="SearchIndex.Replace"/>.
+/// </summary>
+internal sealed class WriteBatch(SqliteConnection connection, SearchIndex searchIndex) : IDisposable
+{
+    /// <summary>How long a transaction stays open before the files in it become visible.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+
+    /// <summary>Bounds the memory the waiting search entries take on a fast machine.</summary>
+    private const int MaxPendingEntries = 1_000;
+
+    private readonly Stopwatch _age = new();
+    private readonly List<(long Seq, SearchDocument Document)> _pendingSearch = [];
+    private SqliteTransaction? _transaction;
+
+    /// <summary>The open transaction, begun (IMMEDIATE) on first use.</summary>
+    public SqliteTransaction Transaction
+    {
+        get
+        {
+            if (_transaction is null)
+            {
+                _transaction = connection.BeginTransaction(deferred: false);
+                _age.Restart();
+            }
+
+            return _transaction;
+        }
+    }
+
+    /// <summary>Queues an article's search entry; it is written just before the commit. The
+    /// Ingester removes articles before it saves any in a scan, so a queued entry is never one
+    /// of an article removed later in the same batch.</summary>
+    public void Index(long seq, SearchDocument document) => _pendingSearch.Add((seq, document));
+
+    /// <summary>Commits when the transaction has been open for <see cref="Window"/>, or holds many search entries.</summary>
+    public void CommitIfDue()
+    {
+        if (_transaction is not null && (_age.Elapsed >= Window || _pendingSearch.Count >= MaxPendingEntries))
+        {
+            Commit();
+        }
+    }
+
+    public void Commit()
+    {
+        if (_transaction is null)
+        {
+            return;
+        }
+
+        if (_pendingSearch.Count > 0)
+        {
+            searchIndex.Replace(connection, _transaction, _pendingSearch);
+            _pendingSearch.Clear();
+        }
+
+        _transaction.Commit();
+        _transaction?.Dispose();
+        _transaction = null;
+    }
+
+    /// <summary>Rolls back whatever was not committed (a scan that failed or was cancelled).</summary>
+    public void Dispose()
+    {
+        _pendingSearch.Clear();
+        _transaction?.Dispose();
+        _transaction = null;
+    }
+}
