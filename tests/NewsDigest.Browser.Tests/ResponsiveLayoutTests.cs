@@ -30,8 +30,12 @@ public sealed class ResponsiveLayoutTests(PortalFixture portal)
 
         await page.WaitForPathAsync($"/?industry={Education}");
         Assert.Equal($"{EducationCount} 篇匹配的文章", await page.TextOfAsync(".result-count"));
-        // With a filter on, the panel stays open so the reader sees what is selected.
-        Assert.True(await panel.EvaluateAsync<bool>("d => d.open"));
+        // With a filter on, the list still comes first: the chip shows what is selected and
+        // the folded panel's summary counts it.
+        Assert.False(await panel.EvaluateAsync<bool>("d => d.open"));
+        await Expect(page.Locator(".chips .chip")).ToBeVisibleAsync();
+        await Expect(page.Locator("details.facets-toggle > summary .facets-active")).ToHaveTextAsync(" (1)");
+        await Expect(page.Locator(".article-list .card").First).ToBeInViewportAsync();
     }
 
     [Fact]

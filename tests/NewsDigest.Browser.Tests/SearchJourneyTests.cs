@@ -48,8 +48,10 @@ public sealed class SearchJourneyTests(PortalFixture portal)
         await page.GotoAsync("/?q=ChatGPT");
 
         await page.Locator($".card-title a:text-is('{SeedTitle}')").ClickAsync();
-        await page.WaitForPathAsync(SeedPath);
+        // Opened from a search, the article carries the query and marks the searched term.
+        await page.WaitForPathAsync(SeedPath + "?q=ChatGPT");
         Assert.Equal(SeedTitle, await page.TextOfAsync("article h1"));
+        Assert.Contains("ChatGPT", await page.Locator(".fulltext mark").AllInnerTextsAsync());
         var permalink = await page.Locator("a.permalink").GetAttributeAsync("href");
         Assert.Equal(SeedPath, permalink);
 

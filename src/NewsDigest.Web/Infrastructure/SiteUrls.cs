@@ -8,6 +8,11 @@ public static class SiteUrls
 {
     public static string Article(string id, string slug) => $"/articles/{id}/{slug}";
 
+    /// <summary>An article opened from a search: the page highlights the terms. The canonical
+    /// link and "copy link" still give the plain permalink.</summary>
+    public static string Article(string id, string slug, string? searchQuery) =>
+        string.IsNullOrEmpty(searchQuery) ? Article(id, slug) : $"{Article(id, slug)}?q={Uri.EscapeDataString(searchQuery)}";
+
     public static string Tag(TagKind kind, string value) => $"/tags/{kind.ParameterName()}/{Uri.EscapeDataString(value)}";
 
     /// <summary>The list (/) for a filter state, in canonical parameter order.</summary>

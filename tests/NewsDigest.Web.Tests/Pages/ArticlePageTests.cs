@@ -77,6 +77,22 @@ public sealed class ArticlePageTests
         Assert.Contains("未来展望", points[5].TextContent);
     }
 
+    [Theory]
+    [InlineData("zh-CN,zh;q=0.9", "链接到第 3 点")]
+    [InlineData("en-US,en;q=0.9", "Link to point 3")]
+    public async Task Point_links_are_labelled_in_the_reader_s_language(string acceptLanguage, string label)
+    {
+        using var app = new TestApp().WithRealSeed();
+        var (client, path) = await Open(app);
+        client.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
+
+        var page = await Get(client, path);
+
+        Assert.Equal(label, page.QuerySelector("a.event-link[href='#event-3']")?.GetAttribute("aria-label"));
+        // The summary text, and so the share description, carries no link labels or markers.
+        Assert.DoesNotContain("#", page.QuerySelector("meta[name='description']")?.GetAttribute("content") ?? "#");
+    }
+
     [Fact]
     public async Task Sharing_metadata_canonical_open_graph_twitter_and_json_ld()
     {

@@ -71,6 +71,23 @@ public sealed class SearchPageTests
     }
 
     [Fact]
+    public async Task A_result_opens_its_article_with_the_searched_terms_marked()
+    {
+        using var app = Corpus();
+        var client = await app.StartAsync();
+
+        var page = await Page(client, Q("诸神之战"));
+
+        var href = page.QuerySelector(".article-list .card-title a")!.GetAttribute("href")!;
+        Assert.Matches(@"^/articles/[0-9a-f]+/[a-z0-9-]+\?q=%E8%AF%B8%E7%A5%9E%E4%B9%8B%E6%88%98$", href);
+        var article = await Page(client, href);
+        Assert.NotEmpty(article.QuerySelectorAll(".fulltext mark"));
+        Assert.All(article.QuerySelectorAll(".fulltext mark"), m => Assert.Equal("诸神之战", m.TextContent));
+        // The permalink people copy stays the plain one.
+        Assert.DoesNotContain("?", article.QuerySelector("link[rel=canonical]")!.GetAttribute("href")!);
+    }
+
+    [Fact]
     public async Task Search_and_filters_combine_and_facets_count_the_result()
     {
         using var app = Corpus();

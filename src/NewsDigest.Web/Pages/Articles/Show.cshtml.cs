@@ -26,6 +26,9 @@ public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedReso
 
     public ArticleDetail Article { get; private set; } = null!;
 
+    /// <summary>The events summary as rendered at ingestion, with its point links labelled in the reader's language.</summary>
+    public string EventsHtml { get; private set; } = "";
+
     public IReadOnlyList<string> Paragraphs { get; private set; } = [];
 
     /// <summary>Paragraphs as safe HTML with search terms marked, when opened from a search.</summary>
@@ -67,7 +70,11 @@ public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedReso
         Related = articles.Related(article.Seq, 5);
         (Newer, Older) = articles.Neighbours(article.SortKey, article.Seq);
 
-        var description = Summary(article);
+        var events = article.EventsHtml.Length > 0
+            ? new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<body>" + article.EventsHtml).Body
+            : null;
+        EventsHtml = events is null ? "" : LabelPointLinks(events);
+        var description = Summary(article, events);
         Meta = new PageMeta
         {
             Title = article.Title,
@@ -96,20 +103,33 @@ public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedReso
         return Page();
     }
 
+    /// <summary>The renderer labels each point's link in English ("Link to point 3") because it
+    /// runs once, at ingestion; the label is read out by screen readers, so it is replaced here.
+    /// The HTML was sanitised at ingestion and AngleSharp serialises it escaped again.</summary>
+    private string LabelPointLinks(AngleSharp.Dom.IElement events)
+    {
+        foreach (var anchor in events.QuerySelectorAll("a.event-link"))
+        {
+            var number = anchor.GetAttribute("href")?.Replace("#event-", "", StringComparison.Ordinal);
+            anchor.SetAttribute("aria-label", text["Link to point {0}", number ?? ""]);
+        }
+
+        return events.InnerHtml;
+    }
+
     /// <summary>The share description: the events summary as plain text (from the HTML rendered
     /// and sanitised at ingestion: Markdown is never parsed per request), cut to a preview's length.</summary>
-    private string Summary(ArticleDetail article)
+    private string Summary(ArticleDetail article, AngleSharp.Dom.IElement? events)
     {
         var plain = "";
-        if (article.EventsHtml.Length > 0)
+        if (events is not null)
         {
-            var fragment = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<body>" + article.EventsHtml).Body!;
-            foreach (var anchor in fragment.QuerySelectorAll("a.event-link"))
+            foreach (var anchor in events.QuerySelectorAll("a.event-link"))
             {
                 anchor.Remove();
             }
 
-            plain = string.Join(' ', fragment.TextContent.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+            plain = string.Join(' ', events.TextContent.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
         }
 
         if (plain.Length == 0)

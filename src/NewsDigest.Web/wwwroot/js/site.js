@@ -58,9 +58,10 @@
     }
     window.addEventListener("hashchange", function () { mark(location.hash.slice(1)); });
 
-    // On a phone the filter panel starts folded so the list comes first.
+    // On a phone the filter panel starts folded so the list comes first, also with filters on:
+    // the chips above the list show them and the panel's summary counts them.
     var panel = document.querySelector("details.facets-toggle");
-    if (panel && window.matchMedia("(max-width: 47.99rem)").matches && !document.querySelector(".chips .chip")) {
+    if (panel && window.matchMedia("(max-width: 47.99rem)").matches) {
         panel.open = false;
     }
 })();
