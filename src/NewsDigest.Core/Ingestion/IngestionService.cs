@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsDigest.Core.Storage;
 
 namespace NewsDigest.Core.Ingestion;
 
@@ -11,6 +12,7 @@ namespace NewsDigest.Core.Ingestion;
 /// </summary>
 public sealed class IngestionService(
     Ingester ingester,
+    ArticleStore articles,
     IOptions<NewsDigestOptions> options,
     TimeProvider time,
     ILogger<IngestionService> logger) : BackgroundService
@@ -75,6 +77,7 @@ public sealed class IngestionService(
         try
         {
             await ingester.ScanAsync(cancellationToken: stoppingToken);
+            articles.LoadListIndex();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -100,6 +103,7 @@ public sealed class IngestionService(
         try
         {
             await ingester.ScanPathsAsync(relative, stoppingToken);
+            articles.LoadListIndex();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -161,6 +161,59 @@ internal sealed class ListIndex
             p => (IReadOnlyList<FacetValue>)[.. p.Value.OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)]);
     }
 
+    /// <summary>Up to <paramref name="limit"/> other articles sharing the most tags with this one,
+    /// ties newest first; none share nothing.</summary>
+    public List<long> Related(long seq, int limit)
+    {
+        if (!_positions.TryGetValue(seq, out var mine) || limit <= 0)
+        {
+            return [];
+        }
+
+        var shared = new bool[_tags.Length];
+        for (var i = _tagStarts[mine]; i < _tagStarts[mine + 1]; i++)
+        {
+            shared[_tagIds[i]] = true;
+        }
+
+        // The best so far, most shared first. Positions come newest first, so a later article
+        // only gets in by sharing strictly more than the weakest one kept.
+        var best = new List<(int Count, int Position)>(limit + 1);
+        for (var p = 0; p < _seqs.Length; p++)
+        {
+            var count = 0;
+            for (var i = _tagStarts[p]; i < _tagStarts[p + 1]; i++)
+            {
+                count += shared[_tagIds[i]] ? 1 : 0;
+            }
+
+            if (p == mine || count == 0 || (best.Count == limit && count <= best[^1].Count))
+            {
+                continue;
+            }
+
+            var at = best.FindIndex(b => b.Count < count);
+            best.Insert(at < 0 ? best.Count : at, (count, p));
+            if (best.Count > limit)
+            {
+                best.RemoveAt(limit);
+            }
+        }
+
+        return best.ConvertAll(b => _seqs[b.Position]);
+    }
+
+    /// <summary>The articles just before (newer) and after (older) this one in the list.</summary>
+    public (long? Newer, long? Older) Neighbours(long seq)
+    {
+        if (!_positions.TryGetValue(seq, out var p))
+        {
+            return (null, null);
+        }
+
+        return (p > 0 ? _seqs[p - 1] : null, p + 1 < _seqs.Length ? _seqs[p + 1] : null);
+    }
+
     private bool HasAll(int position, List<HashSet<int>> required)
     {
         foreach (var ids in required)

@@ -73,6 +73,54 @@ public sealed class IngesterTests : IDisposable
     }
 
     [Fact]
+    public void Editing_many_files_in_one_scan_replaces_every_search_entry()
+    {
+        var paths = Enumerable.Range(1, 5)
+            .Select(i => _harness.Write($"00{i}_file.txt", IngestionHarness.Digest($"标题{i}", text: "这篇文章讨论量子计算的进展。")))
+            .ToList();
+        _harness.Scan();
+        Assert.Equal(5, Search("量子").Total);
+
+        foreach (var path in paths)
+        {
+            File.WriteAllText(path, IngestionHarness.Digest(Path.GetFileNameWithoutExtension(path), text: "这篇文章改为讨论联邦学习。"));
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+        }
+
+        var report = _harness.Scan();
+
+        Assert.Equal(5, report.Run.Updated);
+        Assert.Equal(0, Search("量子").Total);
+        Assert.Equal(5, Search("联邦学习").Total);
+        Assert.Equal(5, CountRows("SELECT count(*) FROM article_search"));
+    }
+
+    [Fact]
+    public async Task A_scan_cancelled_midway_leaves_whole_files_only_and_the_next_scan_finishes_the_job()
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            _harness.Write($"{i:D3}_file.txt", IngestionHarness.Digest($"第{i}篇", text: $"关于芯片的第{i}篇文章。"));
+        }
+
+        using var stop = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _harness.Ingester.ScanAsync(new CancelAfter(10, stop), stop.Token));
+
+        // Whatever was committed is whole: an article, its tags, its search entry and its file's record.
+        var articles = CountRows("SELECT count(*) FROM articles");
+        Assert.Equal(articles, CountRows("SELECT count(*) FROM article_search"));
+        Assert.Equal(articles, CountRows("SELECT count(*) FROM source_files WHERE status = 'added'"));
+        Assert.Equal(articles, CountRows("SELECT count(DISTINCT article_seq) FROM article_tags"));
+
+        var report = _harness.Scan();
+
+        Assert.Equal(40 - articles, report.Run.Added);
+        Assert.Equal(40, _harness.Articles.Count());
+        Assert.Equal(40, Search("芯片").Total);
+        Assert.Equal(40, CountRows("SELECT count(*) FROM article_search"));
+    }
+
+    [Fact]
     public void Unchanged_rescan_reads_nothing_and_reports_unchanged()
     {
         _harness.CopyRealSeed();
@@ -267,4 +315,26 @@ public sealed class IngesterTests : IDisposable
     private static Dictionary<string, string> Snapshot(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .ToDictionary(f => f, f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))) + File.GetLastWriteTimeUtc(f).Ticks);
+
+    private ArticlePage Search(string query) => _harness.Articles.List(new ArticleFilter { Query = query, IncludeFacets = false });
+
+    private int CountRows(string sql)
+    {
+        using var connection = _harness.Database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Cancels the scan, synchronously, once this many files are done.</summary>
+    private sealed class CancelAfter(int files, CancellationTokenSource source) : IProgress<NewsDigest.Core.Ingestion.ScanProgress>
+    {
+        public void Report(NewsDigest.Core.Ingestion.ScanProgress value)
+        {
+            if (value.Done >= files)
+            {
+                source.Cancel();
+            }
+        }
+    }
 }

@@ -122,10 +122,11 @@ public sealed class ArticleStoreTests : IDisposable
     {
         var article = _harness.Articles.Get("0000000000000001")!;
 
-        var related = _harness.Articles.Related(article.Seq, 3);
-
-        Assert.Equal("无日期文章", related[0].Title);
-        Assert.DoesNotContain(related, r => r.Id == article.Id);
+        // 无日期文章 and 医疗影像 share two tags (the undated one is newer), 教育助手 one; the
+        // others share none and are not related at all.
+        Assert.Equal(["无日期文章", "医疗影像", "教育助手"], _harness.Articles.Related(article.Seq, 10).Select(r => r.Title));
+        Assert.Equal(["无日期文章", "医疗影像"], _harness.Articles.Related(article.Seq, 2).Select(r => r.Title));
+        Assert.Equal(["医疗"], _harness.Articles.Related(article.Seq, 1)[0].Industries);
     }
 
     [Fact]
@@ -133,10 +134,12 @@ public sealed class ArticleStoreTests : IDisposable
     {
         var middle = _harness.Articles.Get("0000000000000003")!;
 
-        var (newer, older) = _harness.Articles.Neighbours(middle.SortKey, middle.Seq);
+        var (newer, older) = _harness.Articles.Neighbours(middle.Seq);
 
         Assert.Equal("教育助手", newer?.Title);
         Assert.Equal("金融风控", older?.Title);
+        Assert.Null(_harness.Articles.Neighbours(_harness.Articles.Get("0000000000000006")!.Seq).Newer);
+        Assert.Null(_harness.Articles.Neighbours(_harness.Articles.Get("0000000000000001")!.Seq).Older);
     }
 
     [Fact]

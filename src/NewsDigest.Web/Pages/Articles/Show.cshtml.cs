@@ -68,7 +68,7 @@ public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedReso
         }
 
         Related = articles.Related(article.Seq, 5);
-        (Newer, Older) = articles.Neighbours(article.SortKey, article.Seq);
+        (Newer, Older) = articles.Neighbours(article.Seq);
 
         var events = article.EventsHtml.Length > 0
             ? new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<body>" + article.EventsHtml).Body
