@@ -53,7 +53,7 @@ for kind in top:                                                            # on
     paths += [f"/?{kind}={q(v)}" for v in top[kind]]
 paths += [f"/?industry={q(random.choice(top['industry']))}&tech={q(random.choice(top['tech']))}" for _ in range(60)]
 paths += [f"/tags/{kind}/{q(v)}" for kind in top for v in top[kind][:10]]   # tag pages
-paths += [f"/?q={q(s)}" for s in searches] * 3                              # searches: page, with a filter, API, feed
+paths += [f"/?q={q(s)}" for s in searches] * 8                              # searches: page, with a filter, API, feed
 paths += [f"/?q={q(s)}&industry={q(random.choice(top['industry']))}" for s in searches]
 paths += [f"/api/articles?q={q(s)}" for s in searches]
 paths += [f"/feed.atom?q={q(s)}" for s in searches[:10]] + ["/feed.atom", "/feed.json"]

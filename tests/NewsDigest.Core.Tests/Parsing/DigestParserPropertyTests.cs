@@ -12,6 +12,11 @@ public sealed class DigestParserPropertyTests
 {
     private static readonly DigestParser Parser = new(new DigestParserOptions { MaxBytes = 4096 });
 
+    private static readonly DigestParser LargeParser = new(new DigestParserOptions());
+
+    private static readonly byte[] RealSeed =
+        File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "Seeds", "000_77fc480992936622.txt"));
+
     private static readonly string[] Fragments =
     [
         "标题：", "标题:", "链接:", "链接：", "总结：", "关键词：", "AI技术:", "ai技术 ：", "行业：", "重大事件摘要：",
@@ -58,6 +63,40 @@ public sealed class DigestParserPropertyTests
             {
                 var digest = Parser.Parse("titled.txt", "标题：大模型\n总结：" + body.Replace("标题", "题标"));
                 return digest.Title == "大模型" && digest.Keywords.All(tag => tag.Length > 0 && tag == tag.Trim());
+            });
+
+    /// <summary>The real seed, damaged the ways files get damaged: bytes changed, cut out, repeated
+    /// or inserted. Each parse must also finish (a hang shows as a failure here, not a stuck run).</summary>
+    [Property(MaxTest = 300)]
+    public Property Mutations_of_the_real_seed_give_a_digest_or_a_format_error() =>
+        Prop.ForAll(
+            Gen.ArrayOf(Gen.Choose(0, 3).Zip(Gen.Choose(0, int.MaxValue), (kind, where) => (Kind: kind, Where: where)).Zip(Gen.Choose(0, 255), (m, value) => (m.Kind, m.Where, Value: value))).ToArbitrary(),
+            mutations =>
+            {
+                var bytes = new List<byte>(RealSeed);
+                foreach (var (kind, where, value) in mutations)
+                {
+                    var at = where % bytes.Count;
+                    var length = Math.Min(1 + value, bytes.Count - at);
+                    switch (kind)
+                    {
+                        case 0:
+                            bytes[at] = (byte)value;
+                            break;
+                        case 1 when bytes.Count > length + 1:
+                            bytes.RemoveRange(at, length);
+                            break;
+                        case 2:
+                            bytes.InsertRange(at, bytes.GetRange(at, length));
+                            break;
+                        default:
+                            bytes.Insert(at, (byte)value);
+                            break;
+                    }
+                }
+
+                var parse = Task.Run(() => Answers(() => LargeParser.Parse("mutated.txt", bytes.ToArray())));
+                return parse.Wait(TimeSpan.FromSeconds(10)) && parse.Result;
             });
 
     private static bool Answers(Func<Digest> parse)
