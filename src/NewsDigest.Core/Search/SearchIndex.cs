@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -71,10 +72,12 @@ public sealed class SearchIndex
     /// of <paramref name="newestFirst"/> are scored: those with a term in the title or tags first,
     /// then by bm25 (title and tags weigh most), ties newest first. Matches past the bound follow
     /// newest first, so no query pays for scoring every match of a common term, and a page past
-    /// the bound costs no scoring at all.
+    /// the bound costs no scoring at all. Candidates already in <paramref name="scores"/> are not
+    /// scored again; the others are added to it.
     /// </summary>
     public IReadOnlyList<long> RankedPage(
-        SqliteConnection connection, string match, IReadOnlyList<long> newestFirst, int offset, int limit)
+        SqliteConnection connection, string match, IReadOnlyList<long> newestFirst, int offset, int limit,
+        ConcurrentDictionary<long, SearchScore> scores)
     {
         var candidates = newestFirst.Take(RankedCandidates).ToList();
         if (offset >= candidates.Count)
@@ -82,31 +85,52 @@ public sealed class SearchIndex
             return [.. newestFirst.Skip(offset).Take(limit)];
         }
 
+        var unscored = candidates.Where(seq => !scores.ContainsKey(seq)).ToList();
+        if (unscored.Count > 0)
+        {
+            ScoreCandidates(connection, match, unscored, scores);
+        }
+
+        // OrderBy is stable: equal keys keep the newest-first order.
+        return [.. candidates
+            .OrderBy(seq => scores[seq].TitleTags < 0 ? 0 : 1)
+            .ThenBy(seq => scores[seq].Score)
+            .Concat(newestFirst.Skip(candidates.Count))
+            .Skip(offset)
+            .Take(limit)];
+    }
+
+    private static void ScoreCandidates(
+        SqliteConnection connection, string match, List<long> seqs, ConcurrentDictionary<long, SearchScore> scores)
+    {
         // The candidates are picked with CASE, not "AND rowid IN (…)": with IN, FTS5 evaluates the
         // MATCH once per candidate (0.4-1 s for 500 at 10,000 articles); this way it is one pass
         // over the doclists and bm25 runs for the candidates only.
+        // The rowid range lets FTS5 skip the rest of each doclist: the newest articles are mostly
+        // the last ingested, so the candidates' seqs lie close together.
         // bm25 normalises by the whole document's length and saturates, so weights alone let a
         // short article's body match beat a long article's tag: a match in the title or tags
         // (a non-zero score with the other columns weighted 0) puts a candidate in the first tier.
-        var scores = connection.Query<(long Seq, double Score, double TitleTags)>(
+        var rows = connection.Query<(long Seq, double Score, double TitleTags)>(
             $"""
             SELECT seq, score, title_tags FROM (
                 SELECT rowid AS seq,
                        CASE WHEN rowid IN (SELECT value FROM json_each(@seqs)) THEN {Score} END AS score,
                        CASE WHEN rowid IN (SELECT value FROM json_each(@seqs)) THEN {TitleTagsScore} END AS title_tags
                 FROM article_search
-                WHERE article_search MATCH @match)
+                WHERE article_search MATCH @match AND rowid BETWEEN @first AND @last)
             WHERE score IS NOT NULL
             """,
-            new { match, seqs = JsonSerializer.Serialize(candidates) })
-            .ToDictionary(r => r.Seq);
+            new { match, seqs = JsonSerializer.Serialize(seqs), first = seqs.Min(), last = seqs.Max() });
+        foreach (var row in rows)
+        {
+            scores[row.Seq] = new SearchScore(row.Score, row.TitleTags);
+        }
 
-        // OrderBy is stable: equal keys keep the newest-first order.
-        return [.. candidates
-            .OrderBy(seq => scores.TryGetValue(seq, out var s) && s.TitleTags < 0 ? 0 : 1)
-            .ThenBy(seq => scores.TryGetValue(seq, out var s) ? s.Score : 0)
-            .Concat(newestFirst.Skip(candidates.Count))
-            .Skip(offset)
-            .Take(limit)];
+        // A candidate the index no longer matches (changed since the match list was read) ranks last.
+        foreach (var seq in seqs)
+        {
+            scores.TryAdd(seq, new SearchScore(0, 0));
+        }
     }
 }
