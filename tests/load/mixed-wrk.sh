@@ -15,15 +15,7 @@ connections=${3:-64}
 work=/tmp/newsdigest-wrk-$count
 port=5081
 base="http://127.0.0.1:$port"
-export DOTNET_hostBuilder__reloadConfigOnChange=false
-
-dotnet build -c Release src/NewsDigest.Web -v quiet -nologo >/dev/null
-dll=src/NewsDigest.Web/bin/Release/net10.0/NewsDigest.Web.dll
-if [ ! -f "$work/news.db" ]; then
-  rm -rf "$work" && mkdir -p "$work"
-  dotnet "$dll" generate "$work/seeds" --count "$count" --seed 7 >/dev/null
-  dotnet "$dll" ingest "$work/seeds" --db "$work/news.db" | sed -n 2p
-fi
+source tests/load/build-database.sh
 
 dotnet "$dll" --urls "$base" --NewsDigest:SeedsPath="$work/seeds" \
   --NewsDigest:DatabasePath="$work/news.db" --NewsDigest:WatchFolder=false \

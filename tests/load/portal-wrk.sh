@@ -11,15 +11,7 @@ rounds=${2:-3}
 work=/tmp/newsdigest-wrk-$count
 app_port=5080
 nginx_port=8089
-export DOTNET_hostBuilder__reloadConfigOnChange=false
-
-dotnet build -c Release src/NewsDigest.Web -v quiet -nologo >/dev/null
-dll=src/NewsDigest.Web/bin/Release/net10.0/NewsDigest.Web.dll
-if [ ! -f "$work/news.db" ]; then
-  rm -rf "$work" && mkdir -p "$work"
-  dotnet "$dll" generate "$work/seeds" --count "$count" --seed 7 >/dev/null
-  dotnet "$dll" ingest "$work/seeds" --db "$work/news.db" | tail -n +2 | head -1
-fi
+source tests/load/build-database.sh
 
 dotnet "$dll" --urls "http://127.0.0.1:$app_port" --NewsDigest:SeedsPath="$work/seeds" \
   --NewsDigest:DatabasePath="$work/news.db" --NewsDigest:WatchFolder=false \
