@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using NewsDigest.Core.Insights;
 using NewsDigest.Core.Parsing;
 using NewsDigest.Core.Search;
 
@@ -218,6 +220,32 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
         }
     }
 
+    /// <summary>
+    /// The insights of a view (same filters and search as <see cref="List"/>), aggregated in one pass
+    /// over the in-memory <see cref="ListIndex"/>; SQL reads only the search matches.
+    /// </summary>
+    public InsightsReport Insights(ArticleFilter filter)
+    {
+        var query = SearchQuery.Parse(filter.Query);
+        if (!string.IsNullOrWhiteSpace(filter.Query) && query.MatchExpression is null)
+        {
+            return InsightsReport.Empty;
+        }
+
+        using var connection = database.Open();
+        try
+        {
+            var index = CurrentListIndex(connection);
+            var matches = query.MatchExpression is null ? null : searchIndex.Matches(connection, query.MatchExpression);
+            return InsightsAggregator.Compute(index, index.Select(filter, matches), filter);
+        }
+        catch (SqliteException e) when (query.MatchExpression is not null && e.SqliteErrorCode == SqliteGeneralError)
+        {
+            logger.LogWarning(e, "Search query {Match} failed", query.MatchExpression);
+            return InsightsReport.Empty;
+        }
+    }
+
     /// <summary>List rows for the given seqs, in that order, with their tags.</summary>
     private static List<ArticleListItem> Items(SqliteConnection connection, IReadOnlyList<long> seqs)
     {
@@ -268,8 +296,10 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
 
             // One read transaction, so the three reads agree with each other.
             using var transaction = connection.BeginTransaction(deferred: true);
-            var newestFirst = connection.Query<long>(
-                "SELECT seq FROM articles ORDER BY sort_key DESC, seq DESC", transaction: transaction).AsList();
+            var newestFirst = connection.Query<(long Seq, string? Published)>(
+                "SELECT seq, published FROM articles ORDER BY sort_key DESC, seq DESC", transaction: transaction)
+                .Select(a => (a.Seq, a.Published is null ? (DateOnly?)null : DateOnly.ParseExact(a.Published, "yyyy-MM-dd", CultureInfo.InvariantCulture)))
+                .ToList();
             var links = connection.Query<(long Seq, long TagId)>(
                 "SELECT article_seq, tag_id FROM article_tags", transaction: transaction).AsList();
             var tags = connection.Query<(long Id, string Kind, string Value, string Norm)>(
