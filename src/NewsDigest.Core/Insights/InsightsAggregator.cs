@@ -92,8 +92,8 @@ internal static class InsightsAggregator
             Matrix(index, totals, rows, columns, cells),
             timeline,
             new TrendSeries("", overall),
-            Series(index, rows, perPeriod, periods),
-            Series(index, columns, perPeriod, periods),
+            Series(index, rows, perPeriod),
+            Series(index, columns, perPeriod),
             Rising(index, recentKeywords));
     }
 
@@ -178,8 +178,14 @@ internal static class InsightsAggregator
             counts);
     }
 
-    private static List<TrendSeries> Series(ListIndex index, List<int> ranked, Dictionary<int, int[]> perPeriod, int periods) =>
-        [.. ranked.Take(TopSeries).Select(t => new TrendSeries(index.ValueOf(t), perPeriod.GetValueOrDefault(t) ?? new int[periods]))];
+    /// <summary>The tags with the most dated articles; a tag seen only on undated articles has no line to draw.</summary>
+    private static List<TrendSeries> Series(ListIndex index, List<int> ranked, Dictionary<int, int[]> perPeriod) =>
+        [.. ranked
+            .Where(perPeriod.ContainsKey)
+            .Select(t => new TrendSeries(index.ValueOf(t), perPeriod[t]))
+            .OrderByDescending(s => s.Total)
+            .ThenBy(s => s.Value, StringComparer.Ordinal)
+            .Take(TopSeries)];
 
     private static List<RisingKeyword> Rising(ListIndex index, Dictionary<int, int[]> recent) =>
         [.. recent
