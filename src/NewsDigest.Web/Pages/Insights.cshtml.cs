@@ -78,7 +78,9 @@ public sealed class InsightsModel(ArticleStore articles, IStringLocalizer<Shared
         Matrix = ShowAll ? Report.Matrix : Report.Matrix.Top(TopIndustries, TopTechnologies);
         if (Matrix.Industries.Count > 0 && Matrix.Technologies.Count > 0)
         {
-            HeatMap = new HeatMapLayout(Matrix, CellUrl, CellTitle);
+            // Looked up once: the whole map (?all=1) has thousands of cells.
+            var cellTitle = text["{0} × {1}: {2} articles"].Value;
+            HeatMap = new HeatMapLayout(Matrix, CellUrl, (industry, technology, count) => string.Format(cellTitle, industry, technology, count));
         }
 
         if (Report.Timeline.Periods.Count > 0)
@@ -106,9 +108,6 @@ public sealed class InsightsModel(ArticleStore articles, IStringLocalizer<Shared
     /// <summary>The list of the articles a cell counts: this view narrowed to exactly that pair.</summary>
     public string CellUrl(string industry, string technology) =>
         SiteUrls.List(SiteUrls.Only(SiteUrls.Only(Filter, TagKind.Industry, industry), TagKind.Technology, technology));
-
-    public string CellTitle(string industry, string technology, int count) =>
-        string.Format(text["{0} × {1}: {2} articles"], industry, technology, count);
 
     /// <summary>The list of one tag's articles within this view.</summary>
     public string SeriesUrl(TagKind kind, string value) => SiteUrls.List(SiteUrls.Only(Filter, kind, value));
