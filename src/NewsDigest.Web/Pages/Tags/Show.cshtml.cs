@@ -25,6 +25,9 @@ public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedReso
     /// <summary>The tag's articles per period, as a sparkline; null when none has a date.</summary>
     public LineChartView? Sparkline { get; private set; }
 
+    /// <summary>What the sparkline counts and over which periods, shown next to it.</summary>
+    public string SparklineCaption { get; private set; } = "";
+
     public string PageUrl(int page) => SiteUrls.Tag(Kind, Value) + (page > 1 ? $"?page={page}" : "");
 
     public IActionResult OnGet(string kind, string value)
@@ -72,6 +75,11 @@ public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedReso
                 LineChart.Sparkline(trend.Overall, trend.Timeline),
                 "trend-" + Kind.ParameterName(),
                 TrendSummary.Unit(text, trend.Timeline) + " · " + TrendSummary.Describe(text, trend.Overall, trend.Timeline, stored));
+            SparklineCaption = string.Format(
+                text["{0}, {1} to {2}."],
+                TrendSummary.Unit(text, trend.Timeline),
+                PeriodLabel.Of(trend.Timeline.Periods[0], trend.Timeline.Granularity),
+                PeriodLabel.Of(trend.Timeline.Periods[^1], trend.Timeline.Granularity));
         }
 
         Meta = new PageMeta
