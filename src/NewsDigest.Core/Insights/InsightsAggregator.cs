@@ -116,7 +116,10 @@ internal static class InsightsAggregator
             var chosen = filter.Values(kind).Select(v => index.FindTag(kind, v)).OfType<int>().ToHashSet();
             for (var tag = 0; tag < charted.Length; tag++)
             {
-                charted[tag] = index.KindOf(tag) != kind || chosen.Contains(tag);
+                if (index.KindOf(tag) == kind)
+                {
+                    charted[tag] = chosen.Contains(tag);
+                }
             }
         }
 

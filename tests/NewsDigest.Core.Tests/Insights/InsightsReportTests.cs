@@ -131,6 +131,17 @@ public sealed class InsightsReportTests : IDisposable
     }
 
     [Fact]
+    public void Industry_and_technology_filters_together_keep_both_axes_to_the_chosen_values()
+    {
+        var matrix = Insights(new ArticleFilter { Industries = ["医疗"], Technologies = ["大模型"] }).Matrix;
+
+        // Article 2 is also 金融 and 计算机视觉: neither is on an axis.
+        Assert.Equal([new("医疗", 3)], matrix.Industries);
+        Assert.Equal([new("大模型", 3)], matrix.Technologies);
+        Assert.Equal(new[,] { { 3 } }, Cells(matrix));
+    }
+
+    [Fact]
     public void A_search_counts_only_its_matches()
     {
         var report = Insights(new ArticleFilter { Query = "联邦学习" });
