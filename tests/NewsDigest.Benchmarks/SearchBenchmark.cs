@@ -82,7 +82,7 @@ internal static class SearchBenchmark
         return 0;
     }
 
-    private static ServiceProvider Services(string root, int size)
+    internal static ServiceProvider Services(string root, int size)
     {
         var folder = Path.Combine(root, size.ToString(CultureInfo.InvariantCulture));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -97,7 +97,7 @@ internal static class SearchBenchmark
     }
 
     /// <summary>Generates and ingests <paramref name="size"/> digests unless a complete database is already there.</summary>
-    private static void EnsureBuilt(ServiceProvider services, string root, int size)
+    internal static void EnsureBuilt(ServiceProvider services, string root, int size)
     {
         var folder = Path.Combine(root, size.ToString(CultureInfo.InvariantCulture));
         var marker = Path.Combine(folder, "complete");
@@ -332,7 +332,7 @@ internal static class SearchBenchmark
 
     private static double Time<T>(Func<T> action) => Time(() => { action(); });
 
-    private static double Percentile(List<double> values, int percentile)
+    internal static double Percentile(List<double> values, int percentile)
     {
         var sorted = values.Order().ToList();
         var index = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
+using NewsDigest.Core.Insights;
 using NewsDigest.Core.Parsing;
 using NewsDigest.Core.Search;
 
@@ -223,6 +225,32 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
         }
     }
 
+    /// <summary>
+    /// The insights of a view (same filters and search as <see cref="List"/>), aggregated in one pass
+    /// over the in-memory <see cref="ListIndex"/>; SQL reads only the search matches.
+    /// </summary>
+    public InsightsReport Insights(ArticleFilter filter)
+    {
+        var query = SearchQuery.Parse(filter.Query);
+        if (!string.IsNullOrWhiteSpace(filter.Query) && query.MatchExpression is null)
+        {
+            return InsightsReport.Empty;
+        }
+
+        using var connection = database.Open();
+        try
+        {
+            var index = CurrentListIndex(connection);
+            var matches = query.MatchExpression is null ? null : Search(connection, index.Stamp, query.MatchExpression).Matches;
+            return InsightsAggregator.Compute(index, index.Select(filter, matches), filter);
+        }
+        catch (SqliteException e) when (query.MatchExpression is not null && e.SqliteErrorCode == SqliteGeneralError)
+        {
+            logger.LogWarning(e, "Search query {Match} failed", query.MatchExpression);
+            return InsightsReport.Empty;
+        }
+    }
+
     /// <summary>The matches of a search expression in this version of the data, from the cache
     /// when the same search ran since the data last changed (the stamp is part of the key, so a
     /// change makes every older entry unreachable; they age out of the cache).</summary>
@@ -304,8 +332,10 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
 
             // One read transaction, so the three reads agree with each other.
             using var transaction = connection.BeginTransaction(deferred: true);
-            var newestFirst = connection.Query<long>(
-                "SELECT seq FROM articles ORDER BY sort_key DESC, seq DESC", transaction: transaction).AsList();
+            var newestFirst = connection.Query<(long Seq, string? Published)>(
+                "SELECT seq, published FROM articles ORDER BY sort_key DESC, seq DESC", transaction: transaction)
+                .Select(a => (a.Seq, a.Published is null ? (DateOnly?)null : DateOnly.ParseExact(a.Published, "yyyy-MM-dd", CultureInfo.InvariantCulture)))
+                .ToList();
             var links = connection.Query<(long Seq, long TagId)>(
                 "SELECT article_seq, tag_id FROM article_tags", transaction: transaction).AsList();
             var tags = connection.Query<(long Id, string Kind, string Value, string Norm)>(

@@ -5,11 +5,17 @@ namespace NewsDigest.Core.Storage;
 /// filters, counts and computes facet counts over its whole result here instead of in SQL: a
 /// GROUP BY over the tag links of every match of a common term (模型 is in most articles) costs
 /// hundreds of milliseconds at 100,000 articles, a pass over these arrays a few.
+/// Insights (<see cref="Insights.InsightsAggregator"/>) read the same arrays, plus each article's
+/// own date, to count tag pairs and articles per period.
 /// Immutable; <see cref="ArticleStore"/> builds a new one when <see cref="Stamp"/> is out of date.
 /// </summary>
 internal sealed class ListIndex
 {
+    /// <summary>In <see cref="_days"/>: the article has no date of its own.</summary>
+    private const int Undated = -1;
+
     private readonly long[] _seqs;
+    private readonly int[] _days;
     private readonly Dictionary<long, int> _positions;
     private readonly int[] _tagStarts;
     private readonly int[] _tagIds;
@@ -17,17 +23,19 @@ internal sealed class ListIndex
     private readonly Dictionary<(TagKind Kind, string Norm), int> _tagsByNorm;
 
     /// <param name="stamp">What the data looked like when it was read (see <see cref="ArticleStore"/>).</param>
-    /// <param name="newestFirst">Every article's seq, newest first.</param>
+    /// <param name="newestFirst">Every article's seq and its digest's own date (null when the file
+    /// had none: its place in the list is then its first ingestion, not a date to chart), newest first.</param>
     /// <param name="links">(article seq, tag id) pairs, in any order.</param>
     /// <param name="tags">Every tag: id, kind, value as shown, normalised value.</param>
     public ListIndex(
         ListIndexStamp stamp,
-        IReadOnlyList<long> newestFirst,
+        IReadOnlyList<(long Seq, DateOnly? Published)> newestFirst,
         IReadOnlyList<(long Seq, long TagId)> links,
         IEnumerable<(long Id, TagKind Kind, string Value, string Norm)> tags)
     {
         Stamp = stamp;
-        _seqs = [.. newestFirst];
+        _seqs = [.. newestFirst.Select(a => a.Seq)];
+        _days = [.. newestFirst.Select(a => a.Published?.DayNumber ?? Undated)];
         _positions = new Dictionary<long, int>(_seqs.Length);
         for (var p = 0; p < _seqs.Length; p++)
         {
@@ -76,6 +84,23 @@ internal sealed class ListIndex
     public ListIndexStamp Stamp { get; }
 
     public long SeqAt(int position) => _seqs[position];
+
+    /// <summary>The digest's own date, null if it had none.</summary>
+    public DateOnly? PublishedAt(int position) =>
+        _days[position] == Undated ? null : DateOnly.FromDayNumber(_days[position]);
+
+    /// <summary>Dense ids (0 .. <see cref="TagCount"/>) of the tags of the article at this position.</summary>
+    public ReadOnlySpan<int> TagsAt(int position) => _tagIds.AsSpan(_tagStarts[position], _tagStarts[position + 1] - _tagStarts[position]);
+
+    public int TagCount => _tags.Length;
+
+    public TagKind KindOf(int tag) => _tags[tag].Kind;
+
+    public string ValueOf(int tag) => _tags[tag].Value;
+
+    /// <summary>The dense id of a tag, matched as filters match (Latin case, full-width forms).</summary>
+    public int? FindTag(TagKind kind, string value) =>
+        _tagsByNorm.TryGetValue((kind, TagKinds.Normalize(value)), out var id) ? id : null;
 
     /// <summary>
     /// Positions (newest first) of the articles that pass the filter's tags and, when

@@ -18,6 +18,14 @@ public static class SiteUrls
     /// <summary>The list (/) for a filter state, in canonical parameter order.</summary>
     public static string List(ArticleFilter filter, int? page = null) => "/" + ListQuery.ToQueryString(filter, page);
 
+    /// <summary>/insights for a view: the list's filters and search in canonical order (no page,
+    /// no sort: they do not change the charts), then all=1 for the whole heat map.</summary>
+    public static string Insights(ArticleFilter filter, bool all = false)
+    {
+        var query = ListQuery.ToQueryString(filter with { Page = 1, Sort = ArticleSort.Relevance });
+        return "/insights" + query + (all ? (query.Length == 0 ? "?" : "&") + "all=1" : "");
+    }
+
     /// <summary>The list filtered by one tag.</summary>
     public static string List(TagKind kind, string value) => List(With(new ArticleFilter(), kind, value) with { Page = 1 });
 
@@ -63,6 +71,9 @@ public static class SiteUrls
     /// <summary>The filter without one value of a kind; back to page 1.</summary>
     public static ArticleFilter Without(ArticleFilter filter, TagKind kind, string value) =>
         Replace(filter, kind, filter.Values(kind).Where(v => !string.Equals(v, value, StringComparison.OrdinalIgnoreCase)).ToList()) with { Page = 1 };
+
+    /// <summary>The filter with just this value for the kind (others of the kind dropped); back to page 1.</summary>
+    public static ArticleFilter Only(ArticleFilter filter, TagKind kind, string value) => Replace(filter, kind, [value]) with { Page = 1 };
 
     private static ArticleFilter Replace(ArticleFilter filter, TagKind kind, IReadOnlyList<string> values) => kind switch
     {

@@ -12,6 +12,8 @@ public static class PageTypes
         ["tags"] = "/tags",
         ["tag"] = $"/tags/industry/{Uri.EscapeDataString(Corpus.Education)}",
         ["ingestion"] = "/ingestion",
+        ["insights"] = "/insights",
+        ["insights-filtered"] = $"/insights?industry={Uri.EscapeDataString(Corpus.Education)}",
         ["not-found"] = "/no-such-page",
     };
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using NewsDigest.Core.Storage;
+using NewsDigest.Web.Charts;
 using NewsDigest.Web.Infrastructure;
 
 namespace NewsDigest.Web.Pages.Tags;
@@ -20,6 +21,12 @@ public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedReso
     public ArticlePage Result { get; private set; } = null!;
 
     public IReadOnlyList<(TagKind Kind, FacetValue Tag)> CoOccurring { get; private set; } = [];
+
+    /// <summary>The tag's articles per period, as a sparkline; null when none has a date.</summary>
+    public LineChartView? Sparkline { get; private set; }
+
+    /// <summary>What the sparkline counts and over which periods, shown next to it.</summary>
+    public string SparklineCaption { get; private set; } = "";
 
     public string PageUrl(int page) => SiteUrls.Tag(Kind, Value) + (page > 1 ? $"?page={page}" : "");
 
@@ -61,6 +68,20 @@ public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedReso
         }
 
         CoOccurring = articles.CoOccurring(Kind, stored, 12);
+        var trend = articles.Insights(Filter);
+        if (trend.Timeline.Periods.Count > 0)
+        {
+            Sparkline = new LineChartView(
+                LineChart.Sparkline(trend.Overall, trend.Timeline),
+                "trend-" + Kind.ParameterName(),
+                TrendSummary.Unit(text, trend.Timeline) + " · " + TrendSummary.Describe(text, trend.Overall, trend.Timeline, stored));
+            SparklineCaption = string.Format(
+                text["{0}, {1} to {2}."],
+                TrendSummary.Unit(text, trend.Timeline),
+                PeriodLabel.Of(trend.Timeline.Periods[0], trend.Timeline.Granularity),
+                PeriodLabel.Of(trend.Timeline.Periods[^1], trend.Timeline.Granularity));
+        }
+
         Meta = new PageMeta
         {
             Title = $"{text[KindLabels.Singular(Kind)]}: {stored}",
