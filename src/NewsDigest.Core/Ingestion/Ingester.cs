@@ -19,6 +19,7 @@ public sealed class Ingester(
     Database database,
     ArticleStore articles,
     IngestionLog log,
+    StoryClusterStore storyClusters,
     DigestParser parser,
     MarkdownRenderer renderer,
     NewsDigestOptions options,
@@ -172,6 +173,8 @@ public sealed class Ingester(
             ArticleStore.DeleteOrphanTags(connection, transaction);
             transaction.Commit();
         }
+
+        changed |= storyClusters.Refresh(connection, articlesChanged: changed);
 
         log.ForgetRemoved(connection, run.Id);
         log.FinishRun(connection, run, time.GetUtcNow().UtcDateTime);

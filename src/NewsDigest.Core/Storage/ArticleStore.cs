@@ -196,7 +196,9 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
         {
             var index = CurrentListIndex(connection);
             var matches = query.MatchExpression is null ? null : searchIndex.Matches(connection, query.MatchExpression);
-            var result = index.Select(filter, matches);
+            var matching = index.Select(filter, matches);
+            var stories = filter.CollapseStories ? StoryClusterStore.Stories(connection) : null;
+            var result = stories is null ? matching : index.OnePerStory(matching, stories);
             var offset = (int)Math.Min((long)(page - 1) * pageSize, result.Count);
             var seqs = query.MatchExpression is not null && filter.Sort == ArticleSort.Relevance
                 ? searchIndex.RankedPage(connection, query.MatchExpression, result.ConvertAll(index.SeqAt), offset, pageSize)
@@ -207,7 +209,16 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
                 MarkMatches(connection, items, query);
             }
 
-            return new ArticlePage(result.Count, page, pageSize, items, filter.IncludeFacets ? index.Facets(result) : EmptyFacets());
+            if (stories is not null)
+            {
+                var sizes = stories.Values.CountBy(story => story).ToDictionary();
+                foreach (var item in items)
+                {
+                    item.MoreCoverage = stories.TryGetValue(item.Seq, out var story) ? sizes[story] - 1 : 0;
+                }
+            }
+
+            return new ArticlePage(result.Count, page, pageSize, items, filter.IncludeFacets ? index.Facets(matching, stories) : EmptyFacets());
         }
         catch (SqliteException e) when (query.MatchExpression is not null && e.SqliteErrorCode == SqliteGeneralError)
         {
