@@ -45,26 +45,30 @@ internal static class ClusterBenchmark
         clusters.Refresh(connection, articlesChanged: true);
         Describe(connection, clusters);
 
-        // Each timed action runs once untimed first, so the JIT and SQLite's page cache are warm.
-        var floor = Time(runs, () => ReadInputs(connection));
         var inputs = ReadInputs(connection);
-        var clusterer = Time(runs, () => StoryClusterer.Cluster(inputs));
-        var unchanged = Time(runs, () => clusters.Refresh(connection, articlesChanged: true));
-        var rewrite = Time(runs, () =>
-        {
-            connection.Execute("DELETE FROM story_clusters");
-            clusters.Refresh(connection, articlesChanged: true);
-        });
-
-        var list = Time(runs, () => articles.List(new ArticleFilter()));
-        var collapsed = Time(runs, () => articles.List(new ArticleFilter { CollapseStories = true }));
-        var search = Time(runs, () => articles.List(new ArticleFilter { Query = "模型" }));
-        var collapsedSearch = Time(runs, () => articles.List(new ArticleFilter { Query = "模型", CollapseStories = true }));
         var clustered = connection.ExecuteScalar<long>("SELECT article_seq FROM story_clusters ORDER BY article_seq LIMIT 1");
         var id = connection.ExecuteScalar<string>("SELECT id FROM articles WHERE seq = @clustered", new { clustered })!;
-        var article = Time(runs, () => articles.Get(id));
-        var coverage = Time(runs, () => clusters.OthersInStory(clustered));
-        var report = Time(runs, () => clusters.All());
+        var times = TimeInterleaved(runs, new Dictionary<string, Action>
+        {
+            ["floor"] = () => ReadInputs(connection),
+            ["clusterer"] = () => StoryClusterer.Cluster(inputs),
+            ["unchanged"] = () => clusters.Refresh(connection, articlesChanged: true),
+            ["rewrite"] = () =>
+            {
+                connection.Execute("DELETE FROM story_clusters");
+                clusters.Refresh(connection, articlesChanged: true);
+            },
+            ["list"] = () => articles.List(new ArticleFilter()),
+            ["collapsed"] = () => articles.List(new ArticleFilter { CollapseStories = true }),
+            ["search"] = () => articles.List(new ArticleFilter { Query = "模型" }),
+            ["collapsedSearch"] = () => articles.List(new ArticleFilter { Query = "模型", CollapseStories = true }),
+            ["article"] = () => articles.Get(id),
+            ["coverage"] = () => clusters.OthersInStory(clustered),
+            ["report"] = () => clusters.All(),
+        });
+        var (floor, clusterer, unchanged, rewrite) = (times["floor"], times["clusterer"], times["unchanged"], times["rewrite"]);
+        var (list, collapsed, search, collapsedSearch) = (times["list"], times["collapsed"], times["search"], times["collapsedSearch"]);
+        var (article, coverage, report) = (times["article"], times["coverage"], times["report"]);
 
         Console.WriteLine();
         Console.WriteLine($"| measurement ({inputs.Count:N0} articles, median of {runs}) | median | ratio |");
@@ -146,22 +150,31 @@ internal static class ClusterBenchmark
             .ToList();
     }
 
-    /// <summary>Median milliseconds of <paramref name="runs"/> timed runs after one untimed warm-up.</summary>
-    private static double Time(int runs, Action action)
+    /// <summary>
+    /// Median milliseconds of each action over <paramref name="runs"/> rounds, after one untimed
+    /// warm-up each (JIT, page cache). A round runs every action once, so a burst of load from
+    /// another job on the shared machine hits all of them alike and the ratios stay comparable.
+    /// </summary>
+    private static Dictionary<string, double> TimeInterleaved(int runs, Dictionary<string, Action> actions)
     {
-        action();
-        var times = new List<double>();
-        for (var run = 0; run < runs; run++)
+        var times = actions.Keys.ToDictionary(name => name, _ => new List<double>());
+        foreach (var action in actions.Values)
         {
-            var stopwatch = Stopwatch.StartNew();
             action();
-            times.Add(stopwatch.Elapsed.TotalMilliseconds);
         }
 
-        return Median.Of(times);
-    }
+        for (var run = 0; run < runs; run++)
+        {
+            foreach (var (name, action) in actions)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                action();
+                times[name].Add(stopwatch.Elapsed.TotalMilliseconds);
+            }
+        }
 
-    private static double Time<T>(int runs, Func<T> action) => Time(runs, () => { action(); });
+        return times.ToDictionary(t => t.Key, t => Median.Of(t.Value));
+    }
 
     private static string Option(string[] args, string name, string fallback)
     {

@@ -94,6 +94,11 @@ internal static class Migrations
             cluster_id  INTEGER NOT NULL              -- the smallest seq of the story's articles
         );
         CREATE INDEX story_clusters_by_cluster ON story_clusters (cluster_id, article_seq);
+
+        -- What clustering reads of every article, so that read is an index scan: published comes
+        -- after the long text in the row, and reaching it walks each article's overflow pages
+        -- (about 5x slower at 10,000 articles).
+        CREATE INDEX articles_story_inputs ON articles (seq, title, link, published);
         """,
     ];
 
