@@ -23,6 +23,7 @@ public static class NewsDigestServices
         services.AddSingleton<SearchIndex>();
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<IngestionLog>();
+        services.AddSingleton<StoryClusterStore>();
         services.AddSingleton<Ingester>();
         services.AddSingleton<IngestionService>();
         return services;

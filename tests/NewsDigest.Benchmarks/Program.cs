@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, (string Summary, Func<string[], int> Run
     ["ingest"] = (IngestBenchmark.Summary, IngestBenchmark.Run),
     ["search"] = (NewsDigest.Benchmarks.SearchBenchmark.Summary, NewsDigest.Benchmarks.SearchBenchmark.Run),
     ["insights"] = (InsightsBenchmark.Summary, InsightsBenchmark.Run),
+    ["clusters"] = (ClusterBenchmark.Summary, ClusterBenchmark.Run),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))

@@ -21,6 +21,7 @@ public sealed class Ingester(
     ArticleStore articles,
     SearchIndex searchIndex,
     IngestionLog log,
+    StoryClusterStore storyClusters,
     DigestParser parser,
     MarkdownRenderer renderer,
     NewsDigestOptions options,
@@ -181,6 +182,7 @@ public sealed class Ingester(
         }
 
         batch.Commit();
+        changed |= storyClusters.Refresh(connection, articlesChanged: changed);
 
         log.ForgetRemoved(connection, run.Id);
         log.FinishRun(connection, run, time.GetUtcNow().UtcDateTime);

@@ -21,6 +21,10 @@ public sealed record ArticleFilter
 
     public int PageSize { get; init; } = 20;
 
+    /// <summary>One entry per story: articles of one story cluster are listed once, as their newest
+    /// member in the result. Total, pages and facet counts then count stories, not articles.</summary>
+    public bool CollapseStories { get; init; }
+
     /// <summary>Feeds and exports need no facet counts; skipping them saves a grouped query.</summary>
     public bool IncludeFacets { get; init; } = true;
 

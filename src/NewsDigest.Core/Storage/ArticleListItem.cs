@@ -33,4 +33,8 @@ public sealed class ArticleListItem
 
     /// <summary>Title as safe HTML with matches marked, when the list is a search.</summary>
     public string? TitleHtml { get; set; }
+
+    /// <summary>In a list collapsed by story: how many other articles cover the same story
+    /// (whatever the filter); null when the list is not collapsed.</summary>
+    public int? MoreCoverage { get; set; }
 }

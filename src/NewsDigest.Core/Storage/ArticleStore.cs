@@ -203,7 +203,9 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
         {
             var index = CurrentListIndex(connection);
             var search = query.MatchExpression is null ? null : Search(connection, index.Stamp, query.MatchExpression);
-            var result = index.Select(filter, search?.Matches);
+            var matching = index.Select(filter, search?.Matches);
+            var stories = filter.CollapseStories ? StoryClusterStore.Stories(connection) : null;
+            var result = stories is null ? matching : index.OnePerStory(matching, stories);
             var offset = (int)Math.Min((long)(page - 1) * pageSize, result.Count);
             var seqs = search is not null && filter.Sort == ArticleSort.Relevance
                 ? searchIndex.RankedPage(connection, query.MatchExpression!, result.ConvertAll(index.SeqAt), offset, pageSize, search.Scores)
@@ -214,7 +216,16 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
                 MarkMatches(connection, items, query);
             }
 
-            return new ArticlePage(result.Count, page, pageSize, items, filter.IncludeFacets ? index.Facets(result) : EmptyFacets());
+            if (stories is not null)
+            {
+                var sizes = stories.Values.CountBy(story => story).ToDictionary();
+                foreach (var item in items)
+                {
+                    item.MoreCoverage = stories.TryGetValue(item.Seq, out var story) ? sizes[story] - 1 : 0;
+                }
+            }
+
+            return new ArticlePage(result.Count, page, pageSize, items, filter.IncludeFacets ? index.Facets(matching, stories) : EmptyFacets());
         }
         catch (SqliteException e) when (query.MatchExpression is not null && e.SqliteErrorCode == SqliteGeneralError)
         {

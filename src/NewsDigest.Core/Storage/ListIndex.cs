@@ -160,15 +160,35 @@ internal sealed class ListIndex
         return result;
     }
 
-    /// <summary>Tag counts over the given positions, per kind, most frequent first, then by value.</summary>
-    public IReadOnlyDictionary<TagKind, IReadOnlyList<FacetValue>> Facets(IReadOnlyList<int> positions)
+    /// <summary>
+    /// The positions with one per story: the first (newest) of each story's articles, in order.
+    /// <paramref name="stories"/> maps the seq of every clustered article to its story.
+    /// </summary>
+    public List<int> OnePerStory(List<int> positions, IReadOnlyDictionary<long, long> stories)
+    {
+        var seen = new HashSet<long>();
+        return positions.FindAll(p => !stories.TryGetValue(_seqs[p], out var story) || seen.Add(story));
+    }
+
+    /// <summary>
+    /// Tag counts over the given positions, per kind, most frequent first, then by value. With
+    /// <paramref name="stories"/>, a tag counts once per story however many of its articles carry
+    /// it, so a count is what the collapsed list shows after choosing that value.
+    /// </summary>
+    public IReadOnlyDictionary<TagKind, IReadOnlyList<FacetValue>> Facets(IReadOnlyList<int> positions, IReadOnlyDictionary<long, long>? stories = null)
     {
         var counts = new int[_tags.Length];
+        var counted = new HashSet<(long Story, int Tag)>();
         foreach (var p in positions)
         {
+            long story = 0;
+            var clustered = stories is not null && stories.TryGetValue(_seqs[p], out story);
             for (var i = _tagStarts[p]; i < _tagStarts[p + 1]; i++)
             {
-                counts[_tagIds[i]]++;
+                if (!clustered || counted.Add((story, _tagIds[i])))
+                {
+                    counts[_tagIds[i]]++;
+                }
             }
         }
 

@@ -23,7 +23,8 @@ public sealed record ArticleItemJson(
     IReadOnlyList<string> Technologies,
     IReadOnlyList<string> Keywords,
     string Snippet,
-    string? SnippetHtml);
+    string? SnippetHtml,
+    int? MoreCoverage);
 
 public sealed record FacetJson(string Value, int Count);
 
@@ -43,7 +44,11 @@ public sealed record ArticleDetailJson(
     string EventsHtml,
     string SourceFile,
     string IngestedAt,
-    string UpdatedAt);
+    string UpdatedAt,
+    IReadOnlyList<CoverageJson> AlsoCoveredBy);
+
+/// <summary>Another article of the same story: where else it was covered.</summary>
+public sealed record CoverageJson(string Id, string Title, string Url, string? Link, string? Source, string Date);
 
 public static class ArticleJsonMapping
 {
@@ -60,9 +65,10 @@ public static class ArticleJsonMapping
         item.Technologies,
         item.Keywords,
         item.SnippetHtml is null ? item.Excerpt : PlainText(item.SnippetHtml),
-        item.SnippetHtml);
+        item.SnippetHtml,
+        item.MoreCoverage);
 
-    public static ArticleDetailJson ToJson(this ArticleDetail article) => new(
+    public static ArticleDetailJson ToJson(this ArticleDetail article, IReadOnlyList<StoryClusterMember> alsoCoveredBy) => new(
         article.Id,
         article.Title,
         Permalink(article.Id, article.Slug),
@@ -78,7 +84,11 @@ public static class ArticleJsonMapping
         article.EventsHtml,
         article.SourceFile,
         article.IngestedAt,
-        article.UpdatedAt);
+        article.UpdatedAt,
+        alsoCoveredBy.Select(ToJson).ToList());
+
+    public static CoverageJson ToJson(this StoryClusterMember member) =>
+        new(member.Id, member.Title, Permalink(member.Id, member.Slug), member.Link, member.LinkHost, member.Date);
 
     public static ArticleListJson ToJson(this ArticlePage page, string? next = null, string? prev = null) => new(
         page.Total,

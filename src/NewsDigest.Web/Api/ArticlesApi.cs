@@ -45,12 +45,12 @@ public static class ArticlesApi
             page.Page > 1 ? "/api/articles" + ListQuery.ToQueryString(filter, Math.Min(page.Page - 1, page.PageCount), DefaultPageSize) : null));
     }
 
-    private static IResult Get(string id, ArticleStore articles)
+    private static IResult Get(string id, ArticleStore articles, StoryClusterStore storyClusters)
     {
         var article = ArticleIds.IsWellFormed(id) ? articles.Get(id) : null;
         return article is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Article not found", detail: $"No article has the id '{id}'.")
-            : Results.Ok(article.ToJson());
+            : Results.Ok(article.ToJson(storyClusters.OthersInStory(article.Seq)));
     }
 
     /// <summary>?kind=industry|tech|keyword for one kind; without it, all three.</summary>

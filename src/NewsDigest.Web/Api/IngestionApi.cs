@@ -4,7 +4,8 @@ using NewsDigest.Web.Infrastructure;
 
 namespace NewsDigest.Web.Api;
 
-/// <summary>GET /api/ingestion: the last run's counts and every known file with its status.</summary>
+/// <summary>GET /api/ingestion: the last run's counts, every known file with its status, and the
+/// story clusters (articles that cover the same story).</summary>
 public static class IngestionApi
 {
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder app)
@@ -17,7 +18,7 @@ public static class IngestionApi
         return app;
     }
 
-    private static IngestionJson Get(IngestionLog log)
+    private static IngestionJson Get(IngestionLog log, StoryClusterStore storyClusters)
     {
         var run = log.LastRun();
         return new IngestionJson(
@@ -29,11 +30,18 @@ public static class IngestionApi
                 f.Line,
                 f.Warnings is null ? [] : JsonSerializer.Deserialize<string[]>(f.Warnings) ?? [],
                 f.ArticleId,
-                f.DuplicateOf)).ToList());
+                f.DuplicateOf)).ToList(),
+            storyClusters.All().Select(c => new ClusterJson(c.Members.Select(m => new ClusterArticleJson(
+                m.Id, m.Title, ArticleJsonMapping.Permalink(m.Id, m.Slug), m.Link, m.LinkHost, m.Date, m.SourceFile)).ToList())).ToList());
     }
 }
 
-public sealed record IngestionJson(RunJson? LastRun, IReadOnlyList<FileJson> Files);
+public sealed record IngestionJson(RunJson? LastRun, IReadOnlyList<FileJson> Files, IReadOnlyList<ClusterJson> Clusters);
+
+/// <summary>Articles that cover the same story, newest first.</summary>
+public sealed record ClusterJson(IReadOnlyList<ClusterArticleJson> Articles);
+
+public sealed record ClusterArticleJson(string Id, string Title, string Url, string? Link, string? Source, string Date, string File);
 
 public sealed record RunJson(string StartedAt, string? FinishedAt, int Added, int Updated, int Unchanged, int Removed, int Rejected);
 

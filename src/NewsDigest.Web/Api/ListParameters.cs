@@ -25,6 +25,9 @@ public sealed record ListParameters
     [FromQuery(Name = "sort"), Description("relevance (default for searches) or newest.")]
     public string? Sort { get; init; }
 
+    [FromQuery(Name = "collapse"), Description("1: one entry per story (articles clustered as the same story are listed once, as their newest match; total, pages and facet counts count stories). Default 0.")]
+    public string? Collapse { get; init; }
+
     [FromQuery(Name = "page"), Description("1-based page number.")]
     public string? Page { get; init; }
 

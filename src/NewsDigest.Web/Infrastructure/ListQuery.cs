@@ -3,8 +3,8 @@ using NewsDigest.Core.Storage;
 namespace NewsDigest.Web.Infrastructure;
 
 /// <summary>
-/// The list's query string, shared by the pages, the API and (later) the feeds: q, industry,
-/// tech, keyword (each repeatable), sort, page, pageSize. Parsing is strict about numbers and
+/// The list's query string, shared by the pages, the API, the feeds and the export: q, industry,
+/// tech, keyword (each repeatable), sort, collapse, page, pageSize. Parsing is strict about numbers and
 /// sizes (a 400, never a 500); <see cref="ToQueryString"/> writes the canonical order.
 /// </summary>
 public static class ListQuery
@@ -31,6 +31,12 @@ public static class ListQuery
             errors["sort"] = ["sort must be 'relevance' or 'newest'."];
         }
 
+        var collapseText = query["collapse"].ToString();
+        if (collapseText is not ("" or "0" or "1"))
+        {
+            errors["collapse"] = ["collapse must be 1 (one entry per story) or 0."];
+        }
+
         var q = query["q"].ToString().Trim();
         if (q.Length > MaxQueryLength)
         {
@@ -45,6 +51,7 @@ public static class ListQuery
             Keywords = Values(query, TagKind.Keyword, errors),
             Query = q.Length == 0 ? null : q,
             Sort = sort,
+            CollapseStories = collapseText == "1",
             Page = page,
             PageSize = Math.Min(pageSize, ArticleFilter.MaxPageSize),
         };
@@ -90,7 +97,7 @@ public static class ListQuery
     }
 
     /// <summary>The canonical query string for a list state: q, industry, tech, keyword, sort,
-    /// page; values in a stable order; defaults left out. Empty string when nothing is set.</summary>
+    /// collapse, page; values in a stable order; defaults left out. Empty string when nothing is set.</summary>
     public static string ToQueryString(ArticleFilter filter, int? page = null, int? defaultPageSize = null)
     {
         var pairs = new List<KeyValuePair<string, string?>>();
@@ -110,6 +117,11 @@ public static class ListQuery
         if (filter.Sort == ArticleSort.Newest && !string.IsNullOrEmpty(filter.Query))
         {
             pairs.Add(new("sort", "newest"));
+        }
+
+        if (filter.CollapseStories)
+        {
+            pairs.Add(new("collapse", "1"));
         }
 
         var p = page ?? filter.Page;

@@ -9,7 +9,7 @@ namespace NewsDigest.Web.Pages;
 /// <summary>/ingestion: what the last scan did, and every file that needs an editor's attention.</summary>
 [OutputCache(PolicyName = ResponseCaching.IngestionReport)]
 [ClientCache(30, followsIngestionReport: true)]
-public sealed class IngestionModel(IngestionLog log, IStringLocalizer<SharedResource> text) : PortalPageModel
+public sealed class IngestionModel(IngestionLog log, StoryClusterStore storyClusters, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     public IngestionRun? LastRun { get; private set; }
 
@@ -20,6 +20,9 @@ public sealed class IngestionModel(IngestionLog log, IStringLocalizer<SharedReso
     public IReadOnlyList<SourceFile> Removed { get; private set; } = [];
 
     public int TotalFiles { get; private set; }
+
+    /// <summary>Articles that cover the same story, so an editor can spot duplicates.</summary>
+    public IReadOnlyList<StoryCluster> Stories { get; private set; } = [];
 
     public void OnGet()
     {
@@ -32,6 +35,7 @@ public sealed class IngestionModel(IngestionLog log, IStringLocalizer<SharedReso
             .Where(f => f.Status != "rejected" && f.Warnings is not null)
             .Select(f => (f, (IReadOnlyList<string>)(JsonSerializer.Deserialize<string[]>(f.Warnings!) ?? [])))
             .ToList();
+        Stories = storyClusters.All();
         Meta = new PageMeta
         {
             Title = text["Ingestion status"],

@@ -16,7 +16,7 @@ namespace NewsDigest.Web.Pages.Articles;
 /// canonical address, so links with an old title keep working.</summary>
 [OutputCache(PolicyName = ResponseCaching.Pages)]
 [ClientCache(300)]
-public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedResource> text) : PortalPageModel
+public sealed class ShowModel(ArticleStore articles, StoryClusterStore storyClusters, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     private static readonly JsonSerializerOptions JsonLdOptions = new()
     {
@@ -35,6 +35,9 @@ public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedReso
     public IReadOnlyList<string>? MarkedParagraphs { get; private set; }
 
     public IReadOnlyList<ArticleListItem> Related { get; private set; } = [];
+
+    /// <summary>The other articles of this article's story (other outlets, same link); empty when it stands alone.</summary>
+    public IReadOnlyList<StoryClusterMember> AlsoCoveredBy { get; private set; } = [];
 
     public ArticleListItem? Newer { get; private set; }
 
@@ -67,7 +70,10 @@ public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedReso
             MarkedParagraphs = Paragraphs.Select(p => SearchHighlighter.Highlight(p, query.Terms)).ToList();
         }
 
-        Related = articles.Related(article.Seq, 5);
+        AlsoCoveredBy = storyClusters.OthersInStory(article.Seq);
+        // The same story's other articles are listed once, under "Also covered by".
+        var sameStory = AlsoCoveredBy.Select(m => m.Seq).ToHashSet();
+        Related = [.. articles.Related(article.Seq, 5 + sameStory.Count).Where(r => !sameStory.Contains(r.Seq)).Take(5)];
         (Newer, Older) = articles.Neighbours(article.Seq);
 
         var events = article.EventsHtml.Length > 0

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using NewsDigest.Core.Clustering;
+
+namespace NewsDigest.Core.Storage;
+
+/// <summary>
+/// All SQL over story_clusters: which articles cover the same story (see
+/// <see cref="StoryClusterer"/> for the rule). Ingestion refreshes the clusters at the end of a
+/// scan; pages read them per request with one indexed query.
+/// </summary>
+public sealed class StoryClusterStore(Database database)
+{
+    private const string MemberColumns = """
+        c.cluster_id AS ClusterId, a.seq AS Seq, a.id AS Id, a.title AS Title, a.slug AS Slug,
+        a.link AS Link, a.link_host AS LinkHost, substr(a.sort_key, 1, 10) AS Date,
+        a.lang AS Language, a.source_file AS SourceFile
+        """;
+
+    /// <summary>Set once this process has computed the clusters: from then on only a scan that
+    /// changed articles can make them stale. The first scan of every process recomputes, so a
+    /// database written by an older build (or restored from a backup) gets its clusters too.</summary>
+    private volatile bool _current;
+
+    // ---- Write (end of an ingestion scan, on the single writer) ----
+
+    /// <summary>Recomputes every cluster from the articles, in its own transaction, when articles
+    /// changed or this process has not computed them yet. True when the stored clusters changed.</summary>
+    public bool Refresh(SqliteConnection connection, bool articlesChanged)
+    {
+        if (!articlesChanged && _current)
+        {
+            return false;
+        }
+
+        using var transaction = connection.BeginTransaction();
+        var rows = Compute(connection, transaction);
+        var stored = connection.Query<(long Seq, long ClusterId)>(
+            "SELECT article_seq, cluster_id FROM story_clusters ORDER BY article_seq", transaction: transaction).AsList();
+        var changed = !stored.SequenceEqual(rows);
+        if (changed)
+        {
+            connection.Execute(
+                """
+                DELETE FROM story_clusters;
+
+                INSERT INTO story_clusters (article_seq, cluster_id)
+                SELECT j.value ->> 0, j.value ->> 1 FROM json_each(@rows) j;
+                """,
+                new { rows = JsonSerializer.Serialize(rows.Select(r => new[] { r.Seq, r.ClusterId })) },
+                transaction);
+        }
+
+        transaction.Commit();
+        _current = true;
+        return changed;
+    }
+
+    /// <summary>(article seq, cluster id) for every article in a story of two or more, by seq.</summary>
+    private static List<(long Seq, long ClusterId)> Compute(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var tags = connection.Query<(long Seq, string Norm)>(
+            "SELECT at.article_seq, t.norm FROM article_tags at JOIN tags t ON t.id = at.tag_id",
+            transaction: transaction)
+            .ToLookup(t => t.Seq, t => t.Norm);
+        var articles = connection.Query<(long Seq, string Title, string? Link, string? Published)>(
+            "SELECT seq, title, link, published FROM articles", transaction: transaction)
+            .Select(a => new StoryArticle(
+                a.Seq,
+                a.Title,
+                a.Link,
+                a.Published is null ? null : DateOnly.ParseExact(a.Published, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                [.. tags[a.Seq].Distinct(StringComparer.Ordinal)]))
+            .ToList();
+        return [.. StoryClusterer.Cluster(articles)
+            .SelectMany(members => members.Select(seq => (Seq: seq, ClusterId: members[0])))
+            .OrderBy(r => r.Seq)];
+    }
+
+    // ---- Reads ----
+
+    /// <summary>The story of every clustered article (seq → cluster id), for collapsing a list.
+    /// A few hundred rows at 10,000 articles: read per collapsed list request.</summary>
+    internal static Dictionary<long, long> Stories(SqliteConnection connection) =>
+        connection.Query<(long Seq, long ClusterId)>("SELECT article_seq, cluster_id FROM story_clusters")
+            .ToDictionary(r => r.Seq, r => r.ClusterId);
+
+    /// <summary>The other articles of this article's story, newest first; empty when it stands alone.</summary>
+    public IReadOnlyList<StoryClusterMember> OthersInStory(long seq)
+    {
+        using var connection = database.Open();
+        return connection.Query<StoryClusterMember>(
+            $"""
+            SELECT {MemberColumns}
+            FROM story_clusters mine
+            JOIN story_clusters c ON c.cluster_id = mine.cluster_id AND c.article_seq <> mine.article_seq
+            JOIN articles a ON a.seq = c.article_seq
+            WHERE mine.article_seq = @seq
+            ORDER BY a.sort_key DESC, a.seq DESC
+            """,
+            new { seq }).AsList();
+    }
+
+    /// <summary>Every story with two or more articles, the one with the newest article first.</summary>
+    public IReadOnlyList<StoryCluster> All()
+    {
+        using var connection = database.Open();
+        return connection.Query<StoryClusterMember>(
+            $"""
+            SELECT {MemberColumns}
+            FROM story_clusters c JOIN articles a ON a.seq = c.article_seq
+            ORDER BY a.sort_key DESC, a.seq DESC
+            """)
+            .GroupBy(m => m.ClusterId)
+            .Where(g => g.Count() > 1) // a member deleted mid-scan leaves one behind until the scan ends
+            .Select(g => new StoryCluster([.. g]))
+            .ToList();
+    }
+}
