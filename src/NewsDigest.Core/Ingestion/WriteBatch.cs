@@ -6,8 +6,8 @@ namespace NewsDigest.Core.Ingestion;
 
 /// <summary>
 /// The writer's open transaction, committed every <see cref="Window"/> and at the end of a scan.
-/// One transaction per file cost a large ingest most of its time: each commit makes FTS5 flush a
-/// small segment and later merge it, and syncs the WAL. Grouping the files of one second keeps
+/// One transaction per file made FTS5 write (and later merge) a small segment per file and
+/// synced the WAL per file. Grouping the files of one second keeps
 /// the crash guarantee (a file's article and its source_files row commit together, so after a
 /// crash the rolled-back files are simply taken again) while readers still see progress every
 /// second. Search entries wait for the commit: see <see cref="SearchIndex.Replace"/>.
@@ -67,7 +67,7 @@ internal sealed class WriteBatch(SqliteConnection connection, SearchIndex search
         }
 
         _transaction.Commit();
-        _transaction?.Dispose();
+        _transaction.Dispose();
         _transaction = null;
     }
 
