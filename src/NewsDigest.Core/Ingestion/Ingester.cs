@@ -379,7 +379,7 @@ public sealed class Ingester(
         }
 
         var seq = articles.Save(connection, transaction, article, now);
-        batch.Index(seq, article.Search);
+        batch.Index(seq, article.Search, existing: owner is not null);
         row.Status = owner is null ? "added" : "updated";
         row.ArticleId = article.Id;
         row.DuplicateOf = duplicateOf;

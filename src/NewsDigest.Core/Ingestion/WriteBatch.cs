@@ -21,7 +21,7 @@ internal sealed class WriteBatch(SqliteConnection connection, SearchIndex search
     private const int MaxPendingEntries = 1_000;
 
     private readonly Stopwatch _age = new();
-    private readonly List<(long Seq, SearchDocument Document)> _pendingSearch = [];
+    private readonly List<(long Seq, SearchDocument Document, bool Existing)> _pendingSearch = [];
     private SqliteTransaction? _transaction;
 
     /// <summary>The open transaction, begun (IMMEDIATE) on first use.</summary>
@@ -39,10 +39,11 @@ internal sealed class WriteBatch(SqliteConnection connection, SearchIndex search
         }
     }
 
-    /// <summary>Queues an article's search entry; it is written just before the commit. The
-    /// Ingester removes articles before it saves any in a scan, so a queued entry is never one
+    /// <summary>Queues an article's search entry; it is written just before the commit.
+    /// <paramref name="existing"/>: the article was there before, so its old entry goes first.
+    /// The Ingester removes articles before it saves any in a scan, so a queued entry is never one
     /// of an article removed later in the same batch.</summary>
-    public void Index(long seq, SearchDocument document) => _pendingSearch.Add((seq, document));
+    public void Index(long seq, SearchDocument document, bool existing) => _pendingSearch.Add((seq, document, existing));
 
     /// <summary>Commits when the transaction has been open for <see cref="Window"/>, or holds many search entries.</summary>
     public void CommitIfDue()

@@ -22,21 +22,24 @@ public sealed class SearchIndex
     private const string TitleTagsScore = "bm25(article_search, 1.0, 1.0, 0.0, 0.0)";
 
     /// <summary>
-    /// Replaces the entries of these articles: all deletes first, then all inserts. FTS5 keeps a
+    /// Writes the entries of these articles: first the deletes of the old entries of articles that
+    /// had one (<c>Existing</c>; a new article's seq has none, and a delete still costs FTS5 a
+    /// lookup), then all inserts. FTS5 keeps a
     /// transaction's new tokens in memory, but flushes them to a new segment whenever another
     /// statement of the transaction opens a statement savepoint (an upsert, a multi-row insert, a
     /// delete). Written one article at a time between the articles' other writes, every article
     /// became a segment to merge later, which cost a large ingest most of its time; written
     /// together at the end of a batch they make one.
     /// </summary>
-    public void Replace(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<(long Seq, SearchDocument Document)> entries)
+    public void Replace(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<(long Seq, SearchDocument Document, bool Existing)> entries)
     {
-        foreach (var (seq, _) in entries)
+        foreach (var (seq, _, _) in entries.Where(e => e.Existing))
         {
             Remove(connection, transaction, seq);
         }
 
-        foreach (var (seq, document) in entries)
+        foreach (var (seq, document, _) in entries)
         {
             connection.Execute(
                 """
