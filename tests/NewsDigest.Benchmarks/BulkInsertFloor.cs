@@ -2,10 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
-using NewsDigest.Core.Ingestion;
 using NewsDigest.Core.Parsing;
 using NewsDigest.Core.Rendering;
-using NewsDigest.Core.Search;
 using NewsDigest.Core.Storage;
 
 namespace NewsDigest.Benchmarks;
@@ -46,17 +44,7 @@ internal static class BulkInsertFloor
             var path = Path.GetFileName(files[i]);
             var bytes = File.ReadAllBytes(files[i]);
             var digest = parser.Parse(path, bytes);
-            var events = renderer.RenderEvents(digest.EventsMarkdown);
-            var article = new ArticleRecord(
-                ArticleIds.ForFile(path),
-                path,
-                digest,
-                Slug.For(digest.Title),
-                PlainText.Excerpt(digest.Text.Length > 0 ? digest.Text : digest.EventsMarkdown, 220),
-                events.Html,
-                events.EventCount,
-                ContentLanguage.Detect(digest.Title, digest.Text),
-                SearchDocument.For(digest));
+            var article = ArticleRecord.Derive(path, digest, renderer);
             var mtime = File.GetLastWriteTimeUtc(files[i]).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
             rows[i] = new Row(article, bytes.Length, mtime, Convert.ToHexStringLower(SHA256.HashData(bytes)));
         });

@@ -290,17 +290,7 @@ public sealed class Ingester(
             }
 
             var digest = parser.Parse(path, bytes);
-            var events = renderer.RenderEvents(digest.EventsMarkdown);
-            var record = new ArticleRecord(
-                ArticleIds.ForFile(path),
-                path,
-                digest,
-                Slug.For(digest.Title),
-                PlainText.Excerpt(digest.Text.Length > 0 ? digest.Text : digest.EventsMarkdown, 220),
-                events.Html,
-                events.EventCount,
-                ContentLanguage.Detect(digest.Title, digest.Text),
-                SearchDocument.For(digest));
+            var record = ArticleRecord.Derive(path, digest, renderer);
             return FileOutcome.Parsed(path, bytes.Length, mtime, sha, record);
         }
         catch (DigestFormatException e)

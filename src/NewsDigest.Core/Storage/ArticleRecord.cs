@@ -1,4 +1,6 @@
+using NewsDigest.Core.Ingestion;
 using NewsDigest.Core.Parsing;
+using NewsDigest.Core.Rendering;
 using NewsDigest.Core.Search;
 
 namespace NewsDigest.Core.Storage;
@@ -14,4 +16,25 @@ public sealed record ArticleRecord(
     string EventsHtml,
     int EventCount,
     string Language,
-    SearchDocument Search);
+    SearchDocument Search)
+{
+    /// <summary>Characters of the list excerpt.</summary>
+    public const int ExcerptLength = 220;
+
+    /// <summary>Derives everything from a parsed digest: the one place that says what an article
+    /// stores besides its digest (the ingester and the insert-floor benchmark both use it).</summary>
+    public static ArticleRecord Derive(string sourceFile, Digest digest, MarkdownRenderer renderer)
+    {
+        var events = renderer.RenderEvents(digest.EventsMarkdown);
+        return new ArticleRecord(
+            ArticleIds.ForFile(sourceFile),
+            sourceFile,
+            digest,
+            Rendering.Slug.For(digest.Title),
+            PlainText.Excerpt(digest.Text.Length > 0 ? digest.Text : digest.EventsMarkdown, ExcerptLength),
+            events.Html,
+            events.EventCount,
+            ContentLanguage.Detect(digest.Title, digest.Text),
+            SearchDocument.For(digest));
+    }
+}

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace NewsDigest.Web.Tests.Infrastructure;
+namespace NewsDigest.Tests.Shared;
 
 /// <summary>
 /// Every test host would otherwise take inotify instances (128 per user on Linux by default) for
