@@ -6,9 +6,17 @@ namespace NewsDigest.Core.Search;
 /// tokens: tokenising is the costly part of ingestion, so it runs before the write transaction.</summary>
 public sealed record SearchDocument(string Title, string Tags, string Events, string Body)
 {
-    public static SearchDocument For(Digest digest) => new(
-        SearchTextAnalyzer.ToIndexText(digest.Title),
-        SearchTextAnalyzer.ToIndexText(string.Join(' ', digest.Industries.Concat(digest.Technologies).Concat(digest.Keywords))),
-        SearchTextAnalyzer.ToIndexText(digest.EventsMarkdown),
-        SearchTextAnalyzer.ToIndexText(digest.Text));
+    public static SearchDocument For(Digest digest) => For(
+        digest.Title,
+        string.Join(' ', digest.Industries.Concat(digest.Technologies).Concat(digest.Keywords)),
+        digest.EventsMarkdown,
+        digest.Text);
+
+    /// <summary>From the stored fields; <paramref name="tags"/> are the tag values joined by spaces,
+    /// industries first, then technologies, then keywords.</summary>
+    public static SearchDocument For(string title, string tags, string eventsMarkdown, string text) => new(
+        SearchTextAnalyzer.ToIndexText(title),
+        SearchTextAnalyzer.ToIndexText(tags),
+        SearchTextAnalyzer.ToIndexText(eventsMarkdown),
+        SearchTextAnalyzer.ToIndexText(text));
 }

@@ -5,8 +5,9 @@ namespace NewsDigest.Core.Search;
 
 /// <summary>
 /// Turns Chinese/English text into the tokens the FTS5 index stores, Lucene-CJK style, so the
-/// table can use the plain <c>unicode61</c> tokenizer (which would otherwise make a whole Chinese
-/// run one token). Index and query text go through the same code, so they always agree.
+/// table only has to split on spaces (its <c>ascii</c> tokenizer does that and nothing else:
+/// <c>unicode61</c> would make a whole Chinese run one token). Index and query text go through the
+/// same code, so they always agree.
 /// </summary>
 /// <remarks>
 /// Rules, applied after NFKC and invariant lower-casing:
@@ -15,13 +16,14 @@ namespace NewsDigest.Core.Search;
 /// the run's last character alone: 我是中国人 → 我是 是中 中国 国人 人. The trailing single
 /// character means every character starts some token, so a one-character query (a prefix query)
 /// finds it wherever it stands, including at the end of a run (人 in 中国人).</item>
-/// <item>A run of other letters/digits becomes one lower-cased word; everything else separates
-/// words (GPT-4 → gpt 4, multi-agent → multi agent, don't → don t).</item>
+/// <item>A run of other letters/digits becomes one lower-cased word, Latin letters without their
+/// diacritics (café → cafe); everything else separates words (GPT-4 → gpt 4, multi-agent →
+/// multi agent, don't → don t).</item>
 /// <item>Names that punctuation would destroy get a spelled-out token: c# → csharp, f# → fsharp,
 /// c++ → cplusplus, .net → dotnet.</item>
 /// </list>
-/// Every token consists only of characters <c>unicode61</c> treats as token characters, so the
-/// tokenizer keeps each one whole.
+/// Every token consists only of ASCII letters and digits or non-ASCII characters, all of which the
+/// <c>ascii</c> tokenizer keeps inside a token, so it keeps each one whole.
 /// </remarks>
 public static class SearchTextAnalyzer
 {
@@ -150,8 +152,37 @@ public static class SearchTextAnalyzer
             return end + 1;
         }
 
-        AppendToken(output, word);
+        AppendToken(output, FoldLatinDiacritics(word));
         return end;
+    }
+
+    /// <summary>
+    /// café → cafe, Ñandú → ñandu → nandu: a Latin letter loses its combining marks, so either spelling
+    /// finds the other. Marks on other scripts' letters (Devanagari vowel signs, say) are part of the
+    /// letter and stay.
+    /// </summary>
+    private static ReadOnlySpan<char> FoldLatinDiacritics(ReadOnlySpan<char> word)
+    {
+        if (Ascii.IsValid(word))
+        {
+            return word;
+        }
+
+        var decomposed = word.ToString().Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        var afterLatinLetter = false;
+        foreach (var c in decomposed)
+        {
+            if (afterLatinLetter && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            folded.Append(c);
+            afterLatinLetter = c is <= '\u024F' or (>= '\u1E00' and <= '\u1EFF');
+        }
+
+        return folded.ToString().Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>True when the '.' at <paramref name="dot"/> starts ".net" as a whole word (.NET 10, ASP.NET).</summary>
@@ -184,18 +215,8 @@ public static class SearchTextAnalyzer
         return rune;
     }
 
-    /// <summary>
-    /// The categories FTS5 unicode61 keeps inside tokens by default ("L* N* Co"), so a token made of them
-    /// survives the tokenizer whole. unicode61's tables predate .NET's: a few New Tai Lue and Vedic
-    /// characters that became letters later are still separators there, so they are separators here too.
-    /// </summary>
-    private static bool IsTokenCategory(Rune rune) => rune.Value switch
-    {
-        (>= 0x19B0 and <= 0x19C0) or 0x19C8 or 0x19C9 or 0x1CF2 or 0x1CF3 => false,
-        _ => IsLetterOrNumberCategory(rune),
-    };
-
-    private static bool IsLetterOrNumberCategory(Rune rune) => Rune.GetUnicodeCategory(rune) switch
+    /// <summary>Letters, numbers and private-use characters: what a word is made of.</summary>
+    private static bool IsTokenCategory(Rune rune) => Rune.GetUnicodeCategory(rune) switch
     {
         UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
             or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter

@@ -1,17 +1,21 @@
 using Microsoft.Data.Sqlite;
+using NewsDigest.Core.Search;
 
 namespace NewsDigest.Core.Storage;
 
 /// <summary>
 /// Ordered schema steps. Step N brings the file from user_version N-1 to N; a step is never
-/// edited once shipped, only followed by a new one.
+/// edited once shipped, only followed by a new one. A step is SQL, optionally followed by C#
+/// in the same transaction (refilling the search index needs the application's tokeniser).
 /// </summary>
 internal static class Migrations
 {
-    private static readonly string[] Steps =
+    private sealed record Step(string Sql, Action<SqliteConnection, SqliteTransaction>? Then = null);
+
+    private static readonly Step[] Steps =
     [
         // 1: articles, tags, source files, runs and the full-text index.
-        """
+        new("""
         CREATE TABLE articles (
             seq             INTEGER PRIMARY KEY,      -- rowid, shared with the FTS index
             id              TEXT NOT NULL UNIQUE,     -- permalink id, derived from the file name
@@ -84,11 +88,11 @@ internal static class Migrations
             content = '', contentless_delete = 1,
             tokenize = 'unicode61 remove_diacritics 2', prefix = '1'
         );
-        """,
+        """),
 
         // 2: story clusters (issue 8): articles about the same story, recomputed after each scan
         // that changed articles. Only articles in a story of two or more have a row.
-        """
+        new("""
         CREATE TABLE story_clusters (
             article_seq INTEGER PRIMARY KEY REFERENCES articles (seq) ON DELETE CASCADE,
             cluster_id  INTEGER NOT NULL              -- the smallest seq of the story's articles
@@ -99,12 +103,29 @@ internal static class Migrations
         -- after the long text in the row, and reaching it walks each article's overflow pages
         -- (about 5x slower at 10,000 articles).
         CREATE INDEX articles_story_inputs ON articles (seq, title, link, published);
-        """,
+        """),
+
+        // 3: the search index takes the 'ascii' tokenizer. Our tokens are already split, folded
+        // and lower-cased, so FTS5 only has to split on spaces; unicode61 looked up the category
+        // of every character again and made indexing about a third slower (docs/benchmarks.md).
+        // Diacritics are now folded by SearchTextAnalyzer. The entries are rebuilt from articles.
+        new("""
+            DROP TABLE article_search;
+            CREATE VIRTUAL TABLE article_search USING fts5 (
+                title, tags, events, body,
+                content = '', contentless_delete = 1,
+                tokenize = 'ascii', prefix = '1'
+            );
+            """,
+            SearchIndex.Rebuild),
     ];
 
     public static int Latest => Steps.Length;
 
-    public static void Apply(SqliteConnection connection)
+    public static void Apply(SqliteConnection connection) => Apply(connection, Steps.Length);
+
+    /// <summary>Migrates up to <paramref name="version"/> only: tests upgrade files of older versions.</summary>
+    internal static void Apply(SqliteConnection connection, int version)
     {
         using (var wal = connection.CreateCommand())
         {
@@ -112,20 +133,24 @@ internal static class Migrations
             wal.ExecuteNonQuery();
         }
 
-        var version = CurrentVersion(connection);
-        if (version > Steps.Length)
+        var current = CurrentVersion(connection);
+        if (current > Steps.Length)
         {
             throw new InvalidOperationException(
-                $"The database schema is version {version}, newer than this build knows ({Steps.Length}).");
+                $"The database schema is version {current}, newer than this build knows ({Steps.Length}).");
         }
 
-        for (var step = version; step < Steps.Length; step++)
+        for (var step = current; step < version; step++)
         {
             using var transaction = connection.BeginTransaction();
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = Steps[step] + $"\nPRAGMA user_version = {step + 1};";
-            command.ExecuteNonQuery();
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = Steps[step].Sql + $"\nPRAGMA user_version = {step + 1};";
+                command.ExecuteNonQuery();
+            }
+
+            Steps[step].Then?.Invoke(connection, transaction);
             transaction.Commit();
         }
     }

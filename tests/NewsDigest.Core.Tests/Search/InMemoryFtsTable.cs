@@ -4,7 +4,7 @@ using NewsDigest.Core.Search;
 namespace NewsDigest.Core.Tests.Search;
 
 /// <summary>
-/// A real FTS5 table shaped like the production one (plain unicode61 over analyzer tokens, prefix index
+/// A real FTS5 table shaped like the production one (the ascii tokenizer over analyzer tokens, prefix index
 /// of one character), in memory, so the tests prove what SQLite itself does with our text and queries.
 /// </summary>
 public sealed class InMemoryFtsTable : IDisposable
@@ -14,7 +14,7 @@ public sealed class InMemoryFtsTable : IDisposable
     public InMemoryFtsTable()
     {
         _connection.Open();
-        Execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='unicode61 remove_diacritics 2', prefix='1')");
+        Execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='ascii', prefix='1')");
         Execute("CREATE VIRTUAL TABLE t_instances USING fts5vocab(t, 'instance')");
     }
 
@@ -44,7 +44,7 @@ public sealed class InMemoryFtsTable : IDisposable
         return rows;
     }
 
-    /// <summary>The tokens unicode61 stored for one row, in position order.</summary>
+    /// <summary>The tokens FTS5 stored for one row, in position order.</summary>
     public IReadOnlyList<string> StoredTokens(long rowId)
     {
         using var command = _connection.CreateCommand();

@@ -34,4 +34,48 @@ public sealed class MigrationsTests
 
         Assert.Throws<InvalidOperationException>(database.Migrate);
     }
+
+    [Fact]
+    public void Upgrading_to_the_ascii_tokenizer_rebuilds_every_search_entry_as_ingestion_writes_it()
+    {
+        using var harness = new IngestionHarness();
+        harness.CopyRealSeed();
+        harness.Write("a/001_0000000000000001.txt", IngestionHarness.Digest("Café 医疗大模型", industries: "医疗、金融", technologies: "大模型", keywords: "Ñandú, GPT-4"));
+        harness.Write("002_0000000000000002.txt", IngestionHarness.Digest("无标签", industries: "", technologies: "", keywords: ""));
+        harness.Scan();
+        var ingested = SearchEntries(harness.Database);
+
+        // A file of version 2: the table as step 1 made it, entries written with the old tokenizer.
+        using (var connection = harness.Database.Open())
+        {
+            connection.Execute(
+                """
+                DROP TABLE article_search;
+                CREATE VIRTUAL TABLE article_search USING fts5 (
+                    title, tags, events, body, content = '', contentless_delete = 1,
+                    tokenize = 'unicode61 remove_diacritics 2', prefix = '1');
+                INSERT INTO article_search (rowid, title) VALUES (1, 'stale');
+                PRAGMA user_version = 2;
+                """);
+        }
+
+        harness.Database.Migrate();
+
+        using (var connection = harness.Database.Open())
+        {
+            Assert.Equal(Migrations.Latest, Migrations.CurrentVersion(connection));
+            Assert.Contains("'ascii'", connection.ExecuteScalar<string>("SELECT sql FROM sqlite_master WHERE name = 'article_search'"));
+        }
+
+        Assert.Equal(ingested, SearchEntries(harness.Database));
+        Assert.Equal(["Café 医疗大模型"], harness.Articles.List(new ArticleFilter { Query = "cafe nandu" }).Items.Select(i => i.Title));
+    }
+
+    /// <summary>Every token of every entry: (article, column, position, token).</summary>
+    private static List<string> SearchEntries(Database database)
+    {
+        using var connection = database.Open();
+        connection.Execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.entries USING fts5vocab(main, article_search, 'instance')");
+        return connection.Query<string>("SELECT doc || ' ' || col || ' ' || offset || ' ' || term FROM temp.entries ORDER BY doc, col, offset").ToList();
+    }
 }
