@@ -78,6 +78,7 @@ public sealed class Ingester(
         var onDisk = ListFiles(only);
         var changed = false;
         using var batch = new WriteBatch(connection, searchIndex);
+        using var writer = new ArticleWriter(connection);
 
         // Removals first, so a file renamed to a name with the same id is re-added, not refused.
         foreach (var file in known.Values.Where(f => f.Status != "removed" && !onDisk.ContainsKey(f.Path)))
@@ -88,7 +89,7 @@ public sealed class Ingester(
                 continue;
             }
 
-            Remove(connection, batch.Transaction, file, run);
+            Remove(connection, writer, batch.Transaction, file, run);
             batch.CommitIfDue();
             changed = true;
         }
@@ -163,7 +164,7 @@ public sealed class Ingester(
             {
                 var outcome = await preparing;
                 known.TryGetValue(outcome.Path, out var previous);
-                changed |= Write(connection, batch, outcome, previous, run, problems);
+                changed |= Write(connection, writer, batch, outcome, previous, run, problems);
                 batch.CommitIfDue();
                 progress?.Report(new ScanProgress(++done, onDisk.Count));
             }
@@ -309,7 +310,7 @@ public sealed class Ingester(
 
     /// <summary>Applies one prepared file. True when articles changed.</summary>
     private bool Write(
-        SqliteConnection connection, WriteBatch batch, FileOutcome outcome, SourceFile? previous, IngestionRun run, List<FileProblem> problems)
+        SqliteConnection connection, ArticleWriter writer, WriteBatch batch, FileOutcome outcome, SourceFile? previous, IngestionRun run, List<FileProblem> problems)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var transaction = batch.Transaction;
@@ -354,7 +355,7 @@ public sealed class Ingester(
         }
 
         var article = outcome.Article;
-        var owner = ArticleStore.SourceFileOf(connection, transaction, article.Id);
+        var owner = writer.SourceFileOf(transaction, article.Id);
         if (owner is not null && owner != article.SourceFile)
         {
             Reject(connection, transaction, row, 0, $"its article id {article.Id} is already used by {owner}", run, problems);
@@ -362,13 +363,13 @@ public sealed class Ingester(
         }
 
         var warnings = article.Digest.Warnings.Select(w => $"line {w.Line}: {w.Message}").ToList();
-        var duplicateOf = article.Digest.Link is null ? null : ArticleStore.FirstWithLink(connection, transaction, article.Digest.Link, article.Id);
+        var duplicateOf = article.Digest.Link is null ? null : writer.FirstWithLink(transaction, article.Digest.Link, article.Id);
         if (duplicateOf is not null)
         {
             warnings.Add($"possible duplicate of article {duplicateOf}: same link");
         }
 
-        var seq = articles.Save(connection, transaction, article, now);
+        var seq = writer.Save(transaction, article, existing: owner is not null, now);
         batch.Index(seq, article.Search, existing: owner is not null);
         row.Status = owner is null ? "added" : "updated";
         row.ArticleId = article.Id;
@@ -406,9 +407,9 @@ public sealed class Ingester(
         logger.LogWarning("Digest {File} rejected at line {Line}: {Reason}", row.Path, line, reason);
     }
 
-    private void Remove(SqliteConnection connection, SqliteTransaction transaction, SourceFile file, IngestionRun run)
+    private void Remove(SqliteConnection connection, ArticleWriter writer, SqliteTransaction transaction, SourceFile file, IngestionRun run)
     {
-        if (file.ArticleId is not null && ArticleStore.SourceFileOf(connection, transaction, file.ArticleId) == file.Path)
+        if (file.ArticleId is not null && writer.SourceFileOf(transaction, file.ArticleId) == file.Path)
         {
             articles.Delete(connection, transaction, file.ArticleId);
         }

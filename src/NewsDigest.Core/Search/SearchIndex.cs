@@ -39,10 +39,7 @@ public sealed class SearchIndex
             Remove(connection, transaction, seq);
         }
 
-        foreach (var (seq, document, _) in entries)
-        {
-            Insert(connection, transaction, seq, document);
-        }
+        Insert(connection, transaction, entries.Select(e => (e.Seq, e.Document)));
     }
 
     /// <summary>
@@ -71,21 +68,35 @@ public sealed class SearchIndex
             var documents = new SearchDocument[chunk.Length];
             Parallel.For(0, chunk.Length, i =>
                 documents[i] = SearchDocument.For(chunk[i].Title, chunk[i].Tags ?? "", chunk[i].EventsMarkdown, chunk[i].Text));
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                Insert(connection, transaction, chunk[i].Seq, documents[i]);
-            }
+            Insert(connection, transaction, chunk.Select((article, i) => (article.Seq, documents[i])));
         }
     }
 
-    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, long seq, SearchDocument document) =>
-        connection.Execute(
+    /// <summary>One statement, compiled once, for all the entries.</summary>
+    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<(long Seq, SearchDocument Document)> entries)
+    {
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText =
             """
             INSERT INTO article_search (rowid, title, tags, events, body)
-            VALUES (@seq, @title, @tags, @events, @body)
-            """,
-            new { seq, title = document.Title, tags = document.Tags, events = document.Events, body = document.Body },
-            transaction);
+            VALUES ($seq, $title, $tags, $events, $body)
+            """;
+        var seq = insert.Parameters.Add("$seq", SqliteType.Integer);
+        var title = insert.Parameters.Add("$title", SqliteType.Text);
+        var tags = insert.Parameters.Add("$tags", SqliteType.Text);
+        var events = insert.Parameters.Add("$events", SqliteType.Text);
+        var body = insert.Parameters.Add("$body", SqliteType.Text);
+        foreach (var entry in entries)
+        {
+            seq.Value = entry.Seq;
+            title.Value = entry.Document.Title;
+            tags.Value = entry.Document.Tags;
+            events.Value = entry.Document.Events;
+            body.Value = entry.Document.Body;
+            insert.ExecuteNonQuery();
+        }
+    }
 
     public void Remove(SqliteConnection connection, SqliteTransaction transaction, long seq) =>
         connection.Execute("DELETE FROM article_search WHERE rowid = @seq", new { seq }, transaction);

@@ -5,7 +5,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using NewsDigest.Core.Insights;
-using NewsDigest.Core.Parsing;
 using NewsDigest.Core.Search;
 
 namespace NewsDigest.Core.Storage;
@@ -30,91 +29,7 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
         a.lang AS Language
         """;
 
-    // ---- Writes (inside the ingestion transaction) ----
-
-    /// <summary>Inserts or updates an article by id (keeping its seq, first-ingested time and
-    /// therefore its place in the list) and replaces its tags. The caller writes its search entry
-    /// with <see cref="SearchIndex.Replace"/> after the other writes of its transaction: see there why.</summary>
-    public long Save(SqliteConnection connection, SqliteTransaction transaction, ArticleRecord article, DateTime now)
-    {
-        var digest = article.Digest;
-        var stamp = Timestamps.Format(now);
-        var seq = connection.ExecuteScalar<long>(
-            """
-            INSERT INTO articles (id, source_file, title, slug, link, link_host, text, excerpt,
-                                  events_markdown, events_html, event_count, published, sort_key,
-                                  lang, ingested_at, updated_at)
-            VALUES (@Id, @SourceFile, @Title, @Slug, @Link, @LinkHost, @Text, @Excerpt,
-                    @EventsMarkdown, @EventsHtml, @EventCount, @Published,
-                    COALESCE(@Published || 'T00:00:00Z', @Now), @Language, @Now, @Now)
-            ON CONFLICT (id) DO UPDATE SET
-                source_file = excluded.source_file, title = excluded.title, slug = excluded.slug,
-                link = excluded.link, link_host = excluded.link_host, text = excluded.text,
-                excerpt = excluded.excerpt, events_markdown = excluded.events_markdown,
-                events_html = excluded.events_html, event_count = excluded.event_count,
-                published = excluded.published,
-                sort_key = COALESCE(excluded.published || 'T00:00:00Z', articles.ingested_at),
-                lang = excluded.lang, updated_at = excluded.updated_at
-            RETURNING seq
-            """,
-            new
-            {
-                article.Id,
-                article.SourceFile,
-                digest.Title,
-                article.Slug,
-                digest.Link,
-                LinkHost = HostOf(digest.Link),
-                digest.Text,
-                article.Excerpt,
-                digest.EventsMarkdown,
-                article.EventsHtml,
-                article.EventCount,
-                Published = digest.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                article.Language,
-                Now = stamp,
-            },
-            transaction);
-
-        SaveTags(connection, transaction, seq, digest);
-        return seq;
-    }
-
-    /// <summary>Replaces the article's tag links, adding tags not seen before. All tags go in as one
-    /// JSON array in one command, not two statements per tag: the single ingestion writer is the
-    /// bottleneck of a large ingest, and each statement costs it a prepare and a round trip.</summary>
-    private static void SaveTags(SqliteConnection connection, SqliteTransaction transaction, long seq, Digest digest)
-    {
-        var tags = new List<object>();
-        foreach (var (kind, values) in new[] { (TagKind.Industry, digest.Industries), (TagKind.Technology, digest.Technologies), (TagKind.Keyword, digest.Keywords) })
-        {
-            for (var position = 0; position < values.Count; position++)
-            {
-                tags.Add(new { kind = kind.DatabaseName(), value = values[position], norm = TagKinds.Normalize(values[position]), position });
-            }
-        }
-
-        // Rows are taken in array order, so the first spelling of a new tag is the one kept and
-        // a tag listed twice keeps its first position, as when each was inserted on its own.
-        connection.Execute(
-            """
-            DELETE FROM article_tags WHERE article_seq = @seq;
-
-            INSERT INTO tags (kind, value, norm)
-            SELECT j.value ->> 'kind', j.value ->> 'value', j.value ->> 'norm'
-            FROM json_each(@tags) j
-            WHERE true -- makes ON CONFLICT parse as the upsert clause, not part of the SELECT
-            ON CONFLICT (kind, norm) DO NOTHING;
-
-            INSERT OR IGNORE INTO article_tags (article_seq, tag_id, position)
-            SELECT @seq, t.id, j.value ->> 'position'
-            FROM json_each(@tags) j
-            JOIN tags t ON t.kind = j.value ->> 'kind' AND t.norm = j.value ->> 'norm'
-            ORDER BY j.key;
-            """,
-            new { seq, tags = JsonSerializer.Serialize(tags) },
-            transaction);
-    }
+    // ---- Writes (inside the ingestion transaction; saving is ArticleWriter's) ----
 
     /// <summary>Removes an article, its tag links and its search entry. False if it was not there.</summary>
     public bool Delete(SqliteConnection connection, SqliteTransaction transaction, string id)
@@ -135,18 +50,6 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
         connection.Execute(
             "DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM article_tags at WHERE at.tag_id = tags.id)",
             transaction: transaction);
-
-    /// <summary>The article (other than <paramref name="exceptId"/>) that first used this link.</summary>
-    public static string? FirstWithLink(SqliteConnection connection, SqliteTransaction transaction, string link, string exceptId) =>
-        connection.ExecuteScalar<string?>(
-            "SELECT id FROM articles WHERE link = @link AND id <> @exceptId ORDER BY ingested_at, seq LIMIT 1",
-            new { link, exceptId },
-            transaction);
-
-    /// <summary>Which file already owns this id, if any.</summary>
-    public static string? SourceFileOf(SqliteConnection connection, SqliteTransaction transaction, string id) =>
-        connection.ExecuteScalar<string?>(
-            "SELECT source_file FROM articles WHERE id = @id", new { id }, transaction);
 
     // ---- Reads ----
 
@@ -501,7 +404,4 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
             new { seqs = JsonSerializer.Serialize(seqs) });
         return new ArticleTags(rows);
     }
-
-    private static string? HostOf(string? link) =>
-        link is not null && Uri.TryCreate(link, UriKind.Absolute, out var uri) ? uri.Host : null;
 }

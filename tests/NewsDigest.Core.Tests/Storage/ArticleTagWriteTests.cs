@@ -39,4 +39,33 @@ public sealed class ArticleTagWriteTests : IDisposable
         Assert.Equal(["教育"], _harness.Articles.Get("0000000000000001")!.Industries);
         Assert.DoesNotContain(_harness.Articles.Tags(TagKind.Industry), t => t.Value == "金融");
     }
+
+    [Fact]
+    public void A_tag_listed_twice_links_once_and_the_same_word_of_two_kinds_is_two_tags()
+    {
+        _harness.Write("001_0000000000000001.txt", IngestionHarness.Digest("一", industries: "医疗", technologies: "LLM, 大模型, llm", keywords: "医疗"));
+        _harness.Scan();
+
+        var article = _harness.Articles.Get("0000000000000001")!;
+        Assert.Equal(["LLM", "大模型"], article.Technologies);
+        Assert.Equal(["医疗"], article.Industries);
+        Assert.Equal(["医疗"], article.Keywords);
+        Assert.Equal(1, _harness.Articles.Tags(TagKind.Keyword).Single(t => t.Value == "医疗").Count);
+    }
+
+    [Fact]
+    public void A_tag_dropped_by_one_scan_comes_back_in_the_next()
+    {
+        var path = _harness.Write("001_0000000000000001.txt", IngestionHarness.Digest("一", industries: "金融"));
+        _harness.Scan();
+        File.Delete(path);
+        _harness.Scan();
+        Assert.DoesNotContain(_harness.Articles.Tags(TagKind.Industry), t => t.Value == "金融");
+
+        _harness.Write("002_0000000000000002.txt", IngestionHarness.Digest("二", industries: "金融"));
+        _harness.Scan();
+
+        Assert.Equal(["金融"], _harness.Articles.Get("0000000000000002")!.Industries);
+        Assert.Equal(1, _harness.Articles.Tags(TagKind.Industry).Single(t => t.Value == "金融").Count);
+    }
 }
