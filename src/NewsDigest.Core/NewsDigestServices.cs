@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsDigest.Core.Ingestion;
 using NewsDigest.Core.Parsing;
@@ -17,7 +18,7 @@ public static class NewsDigestServices
         services.Configure<NewsDigestOptions>(configuration.GetSection(NewsDigestOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NewsDigestOptions>>().Value);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new Database(sp.GetRequiredService<NewsDigestOptions>().DatabasePath));
+        services.AddSingleton(sp => new Database(sp.GetRequiredService<NewsDigestOptions>().DatabasePath, sp.GetService<ILogger<Database>>()));
         services.AddSingleton(sp => new DigestParser(new DigestParserOptions { MaxBytes = sp.GetRequiredService<NewsDigestOptions>().MaxFileBytes }));
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SearchIndex>();

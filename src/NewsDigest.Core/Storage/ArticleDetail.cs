@@ -1,7 +1,7 @@
 namespace NewsDigest.Core.Storage;
 
 /// <summary>A whole article, as the article page and /api/articles/{id} show it.</summary>
-public sealed class ArticleDetail
+public sealed class ArticleDetail : ITaggedArticle
 {
     public long Seq { get; init; }
 

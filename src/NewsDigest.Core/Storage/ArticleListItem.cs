@@ -1,7 +1,7 @@
 namespace NewsDigest.Core.Storage;
 
 /// <summary>One entry of a list page or API list: no full text, just what a list shows.</summary>
-public sealed class ArticleListItem
+public sealed class ArticleListItem : ITaggedArticle
 {
     public long Seq { get; init; }
 

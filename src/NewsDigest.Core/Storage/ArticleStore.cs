@@ -77,10 +77,7 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
             return null;
         }
 
-        var tags = TagsOf(connection, [article.Seq]);
-        article.Industries = tags.Of(article.Seq, TagKind.Industry);
-        article.Technologies = tags.Of(article.Seq, TagKind.Technology);
-        article.Keywords = tags.Of(article.Seq, TagKind.Keyword);
+        TagsOf(connection, [article.Seq]).FillIn(article);
         return article;
     }
 
@@ -201,9 +198,7 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
         var tags = TagsOf(connection, seqs);
         foreach (var item in items)
         {
-            item.Industries = tags.Of(item.Seq, TagKind.Industry);
-            item.Technologies = tags.Of(item.Seq, TagKind.Technology);
-            item.Keywords = tags.Of(item.Seq, TagKind.Keyword);
+            tags.FillIn(item);
         }
 
         return items;
@@ -374,9 +369,7 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
         var tags = TagsOf(connection, found.Values.Select(a => a.Seq));
         foreach (var article in found.Values)
         {
-            article.Industries = tags.Of(article.Seq, TagKind.Industry);
-            article.Technologies = tags.Of(article.Seq, TagKind.Technology);
-            article.Keywords = tags.Of(article.Seq, TagKind.Keyword);
+            tags.FillIn(article);
         }
 
         return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();

@@ -19,6 +19,14 @@ internal sealed class ArticleTags
         }
     }
 
-    public IReadOnlyList<string> Of(long seq, TagKind kind) =>
+    /// <summary>Sets the article's three tag lists from this batch.</summary>
+    public void FillIn(ITaggedArticle article)
+    {
+        article.Industries = Of(article.Seq, TagKind.Industry);
+        article.Technologies = Of(article.Seq, TagKind.Technology);
+        article.Keywords = Of(article.Seq, TagKind.Keyword);
+    }
+
+    private IReadOnlyList<string> Of(long seq, TagKind kind) =>
         _byArticle.TryGetValue((seq, kind), out var list) ? list : [];
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace NewsDigest.Core.Storage;
 
@@ -9,9 +11,11 @@ namespace NewsDigest.Core.Storage;
 public sealed class Database
 {
     private readonly string _connectionString;
+    private readonly ILogger<Database>? _logger;
 
-    public Database(string path)
+    public Database(string path, ILogger<Database>? logger = null)
     {
+        _logger = logger;
         Path = System.IO.Path.GetFullPath(path);
         var directory = System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(directory))
@@ -64,6 +68,17 @@ public sealed class Database
     public void Migrate()
     {
         using var connection = Open();
+        var from = Migrations.CurrentVersion(connection);
+        if (from == Migrations.Latest)
+        {
+            return;
+        }
+
+        // An upgrade may rebuild the search index from every article: minutes for a large file,
+        // and the portal only starts after it, so say what is happening.
+        _logger?.LogInformation("Upgrading the database schema of {Path} from version {From} to {To}", Path, from, Migrations.Latest);
+        var watch = Stopwatch.StartNew();
         Migrations.Apply(connection);
+        _logger?.LogInformation("Database schema at version {Version} after {Seconds:F1} s", Migrations.Latest, watch.Elapsed.TotalSeconds);
     }
 }
