@@ -1,10 +1,12 @@
+using System.Globalization;
 using System.Text;
 
 namespace NewsDigest.Core.Search;
 
 /// <summary>
-/// Text folded for matching search terms (NFKC, lower case, every whitespace run one space), with
-/// the way back from each folded position to the original text, so matches can be marked there.
+/// Text folded for matching search terms (NFKC, lower case, Latin letters without diacritics as
+/// <see cref="SearchTextAnalyzer"/> indexes them, every whitespace run one space), with the way
+/// back from each folded position to the original text, so matches can be marked there.
 /// </summary>
 internal sealed class FoldedText
 {
@@ -108,6 +110,25 @@ internal sealed class FoldedText
             }
         }
 
-        return element.ToString().Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var folded = element.ToString().Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        return folded.Length == 1 && folded[0] is (>= '\u00C0' and <= '\u024F') or (>= '\u1E00' and <= '\u1EFF')
+            ? WithoutMarks(folded)
+            : folded;
+    }
+
+    /// <summary>é → e, ǖ → u: the letter without its combining marks.</summary>
+    private static string WithoutMarks(string letter)
+    {
+        var decomposed = letter.Normalize(NormalizationForm.FormD);
+        var bare = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                bare.Append(c);
+            }
+        }
+
+        return bare.ToString();
     }
 }

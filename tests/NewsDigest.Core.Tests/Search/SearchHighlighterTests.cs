@@ -18,6 +18,8 @@ public sealed class SearchHighlighterTests
     [InlineData("a <b> b", "<b>", "a <mark>&lt;b&gt;</mark> b")]
     [InlineData("drug\n  discovery", "drug discovery", "<mark>drug\n  discovery</mark>")]
     [InlineData("哈哈哈", "哈哈", "<mark>哈哈哈</mark>")]
+    [InlineData("Café culture, cafe prices", "cafe", "<mark>Café</mark> culture, <mark>cafe</mark> prices")]
+    [InlineData("Cafe Ñandú", "ñandu", "Cafe <mark>Ñandú</mark>")]
     [InlineData("nothing here", "absent", "nothing here")]
     [InlineData("", "x", "")]
     public void Marks_terms_in_encoded_text(string text, string term, string expected)
