@@ -76,9 +76,13 @@ public sealed class Database
 
         // An upgrade may rebuild the search index from every article: minutes for a large file,
         // and the portal only starts after it, so say what is happening.
-        _logger?.LogInformation("Upgrading the database schema of {Path} from version {From} to {To}", Path, from, Migrations.Latest);
+        if (from > 0)
+        {
+            _logger?.LogInformation("Upgrading the database schema of {Path} from version {From} to {To}", Path, from, Migrations.Latest);
+        }
+
         var watch = Stopwatch.StartNew();
         Migrations.Apply(connection);
-        _logger?.LogInformation("Database schema at version {Version} after {Seconds:F1} s", Migrations.Latest, watch.Elapsed.TotalSeconds);
+        _logger?.LogInformation("Database {Path} at schema version {Version} ({Seconds:F1} s)", Path, Migrations.Latest, watch.Elapsed.TotalSeconds);
     }
 }
