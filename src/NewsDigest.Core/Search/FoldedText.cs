@@ -32,11 +32,17 @@ internal sealed class FoldedText
 
     public string Value { get; }
 
-    public static FoldedText Create(string text)
+    /// <summary>The folded text and the way back to the original.</summary>
+    public static FoldedText Create(string text) => Fold(text, mapBack: true);
+
+    /// <summary>Only the folded text: for a yes/no test, where no position is mapped back.</summary>
+    public static string ValueOf(string text) => Fold(text, mapBack: false).Value;
+
+    private static FoldedText Fold(string text, bool mapBack)
     {
         var folded = new StringBuilder(text.Length);
-        var starts = new List<int>(text.Length);
-        var ends = new List<int>(text.Length);
+        var starts = new List<int>(mapBack ? text.Length : 0);
+        var ends = new List<int>(mapBack ? text.Length : 0);
         var i = 0;
         while (i < text.Length)
         {
@@ -62,7 +68,7 @@ internal sealed class FoldedText
             }
 
             folded.Append(fold);
-            for (var k = 0; k < fold.Length; k++)
+            for (var k = 0; mapBack && k < fold.Length; k++)
             {
                 starts.Add(i);
                 ends.Add(end);

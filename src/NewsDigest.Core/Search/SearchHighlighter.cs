@@ -31,6 +31,22 @@ public static class SearchHighlighter
     }
 
     /// <summary>
+    /// A test of whether some term occurs in a text, by the rules <see cref="Highlight"/> marks it by.
+    /// The terms are folded once, so testing many short texts (titles, tags) stays cheap.
+    /// </summary>
+    public static Func<string, bool> Finder(IReadOnlyList<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var folded = FoldTerms(terms);
+        return text =>
+        {
+            var found = false;
+            ForEachMatch(FoldedText.ValueOf(text), folded, (_, _, _) => !(found = true));
+            return found;
+        };
+    }
+
+    /// <summary>
     /// At most <paramref name="maxChars"/> characters of <paramref name="text"/> around the place where the
     /// most distinct terms occur together (the earliest such place), cut at spaces or clause punctuation
     /// where possible, with "…" on each cut side; then encoded and highlighted like <see cref="Highlight"/>.
@@ -72,42 +88,66 @@ public static class SearchHighlighter
         }
 
         var folded = FoldedText.Create(text);
+        ForEachMatch(folded.Value, FoldTerms(terms), (at, end, termIndex) =>
+        {
+            matches.Add(new TermMatch(folded.OriginalStart(at), folded.OriginalEnd(end), termIndex));
+            return true;
+        });
+        matches.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        return matches;
+    }
+
+    /// <summary>Calls <paramref name="onMatch"/> with each match's folded [start, end) and term until it returns false.</summary>
+    private static void ForEachMatch(string folded, IReadOnlyList<FoldedTerm?> terms, Func<int, int, int, bool> onMatch)
+    {
         for (var termIndex = 0; termIndex < terms.Count; termIndex++)
         {
-            var isPrefix = terms[termIndex].EndsWith('*');
-            var term = FoldedText.Create(terms[termIndex].TrimEnd('*')).Value.Trim();
-            if (term.Length == 0)
+            if (terms[termIndex] is not { } term)
             {
                 continue;
             }
 
-            var needsWordStart = SearchTextAnalyzer.IsWordChar(SearchTextAnalyzer.RuneAt(term, 0));
-            var needsWordEnd = IsWordCharBefore(term, term.Length);
-            var at = folded.Value.IndexOf(term, StringComparison.Ordinal);
+            var at = folded.IndexOf(term.Text, StringComparison.Ordinal);
             while (at >= 0)
             {
-                var end = at + term.Length;
-                if (isPrefix)
+                var end = at + term.Text.Length;
+                if (term.IsPrefix)
                 {
-                    while (end < folded.Value.Length && IsWordCharAt(folded.Value, end))
+                    while (end < folded.Length && IsWordCharAt(folded, end))
                     {
                         end++;
                     }
                 }
 
-                var startsWord = !needsWordStart || !IsWordCharBefore(folded.Value, at);
-                var endsWord = !needsWordEnd || end == folded.Value.Length || !IsWordCharAt(folded.Value, end);
-                if (startsWord && endsWord)
+                var startsWord = !term.NeedsWordStart || !IsWordCharBefore(folded, at);
+                var endsWord = !term.NeedsWordEnd || end == folded.Length || !IsWordCharAt(folded, end);
+                if (startsWord && endsWord && !onMatch(at, end, termIndex))
                 {
-                    matches.Add(new TermMatch(folded.OriginalStart(at), folded.OriginalEnd(end), termIndex));
+                    return;
                 }
 
-                at = folded.Value.IndexOf(term, at + 1, StringComparison.Ordinal);
+                at = folded.IndexOf(term.Text, at + 1, StringComparison.Ordinal);
             }
         }
+    }
 
-        matches.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
-        return matches;
+    /// <summary>The terms folded like text, with their word-boundary rules; null for a term that folds to nothing.</summary>
+    private static FoldedTerm?[] FoldTerms(IReadOnlyList<string> terms)
+    {
+        var folded = new FoldedTerm?[terms.Count];
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var term = FoldedText.Create(terms[i].TrimEnd('*')).Value.Trim();
+            folded[i] = term.Length == 0
+                ? null
+                : new FoldedTerm(
+                    term,
+                    terms[i].EndsWith('*'),
+                    SearchTextAnalyzer.IsWordChar(SearchTextAnalyzer.RuneAt(term, 0)),
+                    IsWordCharBefore(term, term.Length));
+        }
+
+        return folded;
     }
 
     /// <summary>Overlapping and touching matches joined, so each marked stretch is one <c>&lt;mark&gt;</c>.</summary>
@@ -319,6 +359,8 @@ public static class SearchHighlighter
             }
         }
     }
+
+    private sealed record FoldedTerm(string Text, bool IsPrefix, bool NeedsWordStart, bool NeedsWordEnd);
 
     private readonly record struct TermMatch(int Start, int End, int Term);
 }

@@ -21,11 +21,13 @@ public sealed class SearchQuery
     /// <summary>Terms beyond this are ignored, to bound the query's cost.</summary>
     public const int MaxTerms = 8;
 
-    private static readonly SearchQuery Empty = new(null, [], "");
+    private static readonly SearchQuery Empty = new(null, null, false, [], "");
 
-    private SearchQuery(string? matchExpression, IReadOnlyList<string> terms, string normalized)
+    private SearchQuery(string? matchExpression, string? scoreExpression, bool hasMultiTokenTerms, IReadOnlyList<string> terms, string normalized)
     {
         MatchExpression = matchExpression;
+        ScoreExpression = scoreExpression;
+        HasMultiTokenTerms = hasMultiTokenTerms;
         Terms = terms;
         Normalized = normalized;
     }
@@ -35,6 +37,17 @@ public sealed class SearchQuery
 
     /// <summary>The FTS5 MATCH expression (bind it as a parameter), or null when nothing is searchable.</summary>
     public string? MatchExpression { get; }
+
+    /// <summary>
+    /// The same tokens as <see cref="MatchExpression"/>, each on its own and all ANDed, for scoring
+    /// articles already known to match: FTS5 finds them without comparing positions (a phrase over
+    /// terms in most articles costs it several times more), and bm25 then weighs each token.
+    /// </summary>
+    public string? ScoreExpression { get; }
+
+    /// <summary>True when some term is a phrase of several tokens (大模型, GPT-4): then its tokens
+    /// in a text do not yet mean the term is there.</summary>
+    public bool HasMultiTokenTerms { get; }
 
     /// <summary>
     /// The terms as typed, normalised (NFKC, lower case) and trimmed of stray punctuation, for
@@ -53,6 +66,8 @@ public sealed class SearchQuery
         }
 
         var phrases = new List<string>();
+        var scoreTokens = new List<string>();
+        var hasMultiTokenTerms = false;
         var terms = new List<string>();
         var normalized = new List<string>();
         foreach (var rawTerm in SplitTerms(SearchTextAnalyzer.Normalize(Truncate(input))))
@@ -65,13 +80,24 @@ public sealed class SearchQuery
                 continue;
             }
 
-            var phrase = ToPhrase(tokens, isPrefix || IsSingleCjkCharacter(tokens[^1]));
+            var endsInPrefix = isPrefix || IsSingleCjkCharacter(tokens[^1]);
+            var phrase = ToPhrase(tokens, endsInPrefix);
             if (phrases.Contains(phrase))
             {
                 continue;
             }
 
             phrases.Add(phrase);
+            hasMultiTokenTerms |= tokens.Count > 1;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var token = ToPhrase([tokens[i]], endsInPrefix && i == tokens.Count - 1);
+                if (!scoreTokens.Contains(token))
+                {
+                    scoreTokens.Add(token);
+                }
+            }
+
             terms.Add(TrimStrayPunctuation(term) + (isPrefix ? "*" : ""));
             var surface = term + (isPrefix ? "*" : "");
             normalized.Add(term.Contains(' ') ? $"\"{surface}\"" : surface);
@@ -83,7 +109,7 @@ public sealed class SearchQuery
 
         return phrases.Count == 0
             ? Empty
-            : new SearchQuery(string.Join(' ', phrases), terms, string.Join(' ', normalized));
+            : new SearchQuery(string.Join(' ', phrases), string.Join(' ', scoreTokens), hasMultiTokenTerms, terms, string.Join(' ', normalized));
     }
 
     /// <summary>Cuts to <see cref="MaxInputLength"/> without splitting a surrogate pair.</summary>

@@ -1,5 +1,5 @@
 namespace NewsDigest.Core.Search;
 
-/// <summary>One match's bm25 scores (lower is better): over all columns weighted, and over the
-/// title and tags only (non-zero exactly when a term is in the title or tags).</summary>
-public readonly record struct SearchScore(double Score, double TitleTags);
+/// <summary>One match's bm25 score over all columns, weighted (lower is better), and whether a
+/// term is in its title or tags (those matches rank first).</summary>
+public readonly record struct SearchScore(double Score, bool InTitleOrTags);

@@ -108,7 +108,9 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
             var result = stories is null ? matching : index.OnePerStory(matching, stories);
             var offset = (int)Math.Min((long)(page - 1) * pageSize, result.Count);
             var seqs = search is not null && filter.Sort == ArticleSort.Relevance
-                ? searchIndex.RankedPage(connection, query.MatchExpression!, result.ConvertAll(index.SeqAt), offset, pageSize, search.Scores)
+                ? searchIndex.RankedPage(
+                    connection, query, result.ConvertAll(index.SeqAt), offset, pageSize, search.Scores,
+                    candidates => InTitleOrTags(connection, index, candidates, query.Terms))
                 : [.. result.Skip(offset).Take(pageSize).Select(index.SeqAt)];
             var items = Items(connection, seqs);
             if (query.MatchExpression is not null)
@@ -253,6 +255,19 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
             _listIndex = new ListIndex(new ListIndexStamp(stamp.MaxSeq, stamp.LastChangeRun), newestFirst, links, tags);
             return _listIndex;
         }
+    }
+
+    /// <summary>The articles with a search term in their title or in a tag: they rank first.</summary>
+    private static HashSet<long> InTitleOrTags(SqliteConnection connection, ListIndex index, IReadOnlyList<long> seqs, IReadOnlyList<string> terms)
+    {
+        // One text per article; " | " keeps a term from matching across the title and a tag or two tags.
+        var finds = SearchHighlighter.Finder(terms);
+        return connection.Query<(long Seq, string Title)>(
+            "SELECT seq, title FROM articles WHERE seq IN (SELECT value FROM json_each(@seqs))",
+            new { seqs = JsonSerializer.Serialize(seqs) })
+            .Where(a => finds(string.Join(" | ", index.TagValuesOf(a.Seq).Prepend(a.Title))))
+            .Select(a => a.Seq)
+            .ToHashSet();
     }
 
     /// <summary>Search results show the title and a snippet around the best match, marked.</summary>

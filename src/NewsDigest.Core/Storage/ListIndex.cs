@@ -94,6 +94,10 @@ internal sealed class ListIndex
 
     public int TagCount => _tags.Length;
 
+    /// <summary>The values of an article's tags (none for an article this index does not hold).</summary>
+    public IEnumerable<string> TagValuesOf(long seq) =>
+        _positions.TryGetValue(seq, out var p) ? TagsAt(p).ToArray().Select(ValueOf) : [];
+
     public TagKind KindOf(int tag) => _tags[tag].Kind;
 
     public string ValueOf(int tag) => _tags[tag].Value;

@@ -27,6 +27,18 @@ public sealed class SearchHighlighterTests
         Assert.Equal(expected, SearchHighlighter.Highlight(text, [term]));
     }
 
+    [Theory]
+    [InlineData("大模型发布", true)]
+    [InlineData("模型压缩 | 大型企业", false)]
+    [InlineData("ＧＰＴ-4 | 医疗", true)]
+    [InlineData("GPT-40 | said", false)]
+    public void Finder_tells_whether_some_term_is_there_by_the_same_rules(string text, bool expected)
+    {
+        var finds = SearchHighlighter.Finder(["大模型", "gpt-4"]);
+
+        Assert.Equal(expected, finds(text));
+    }
+
     [Fact]
     public void Overlapping_and_adjacent_matches_become_one_mark()
     {

@@ -72,6 +72,25 @@ public sealed class SearchQueryTests : IDisposable
     }
 
     [Theory]
+    [InlineData("大模型", "\"大模\" \"模型\"", true)]
+    [InlineData("医疗", "\"医疗\"", false)]
+    [InlineData("医", "\"医\" *", false)]
+    [InlineData("contam*", "\"contam\" *", false)]
+    [InlineData("GPT-4 医疗 gpt", "\"gpt\" \"4\" \"医疗\"", true)]
+    [InlineData("openai 医*", "\"openai\" \"医\" *", false)]
+    public void Scores_with_the_tokens_of_every_term_anded(string input, string scoreExpression, bool hasMultiTokenTerms)
+    {
+        var query = SearchQuery.Parse(input);
+
+        Assert.Equal(scoreExpression, query.ScoreExpression);
+        Assert.Equal(hasMultiTokenTerms, query.HasMultiTokenTerms);
+
+        // Every document the query matches, the score expression matches too (it only drops positions).
+        var scored = _table.Match(query.ScoreExpression!);
+        Assert.All(_table.Match(query.MatchExpression!), id => Assert.Contains(id, scored));
+    }
+
+    [Theory]
     [InlineData("\"")]
     [InlineData("\"\"")]
     [InlineData("*")]

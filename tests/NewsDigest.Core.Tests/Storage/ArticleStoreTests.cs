@@ -151,4 +151,22 @@ public sealed class ArticleStoreTests : IDisposable
             [(TagKind.Technology, new FacetValue("大模型", 2)), (TagKind.Keyword, new FacetValue("人工智能", 2))],
             tags.Take(2).OrderBy(t => t.Kind));
     }
+
+    [Fact]
+    public void A_phrase_ranks_first_only_where_it_stands_whole_in_the_title_or_tags()
+    {
+        using var harness = new IngestionHarness();
+        var body = string.Concat(Enumerable.Repeat("大模型正在改变行业，大模型的训练成本也在下降。", 20));
+
+        // The title has both tokens of 大模型 (大模, 模型) but not the phrase; the body is full of it.
+        harness.Write("001_0000000000000001.txt", IngestionHarness.Digest("大型企业的模型压缩", technologies: "机器学习", keywords: "压缩", text: body));
+        harness.Write("002_0000000000000002.txt", IngestionHarness.Digest("一篇提到大模型的短讯", technologies: "机器学习", keywords: "短讯", text: "短讯。"));
+        harness.Write("003_0000000000000003.txt", IngestionHarness.Digest("无关的标题", technologies: "大模型", keywords: "其他", text: "正文只有一次大模型。"));
+        harness.Scan();
+
+        var titles = harness.Articles.List(new ArticleFilter { Query = "大模型" }).Items.Select(i => i.Title).ToList();
+
+        Assert.Equal(3, titles.Count);
+        Assert.Equal("大型企业的模型压缩", titles[^1]);
+    }
 }
