@@ -120,13 +120,18 @@ public sealed class SearchIndex
     /// <summary>
     /// Seqs of one page of a search in relevance order. Only the first <see cref="RankedCandidates"/>
     /// of <paramref name="newestFirst"/> are scored: those with a term in the title or tags first,
-    /// then by bm25 (title and tags weigh most), ties newest first. A query term of several tokens
-    /// (大模型 = 大模 模型) is in the title only if its tokens stand together there, which the index
-    /// does not check for scoring: <paramref name="inTitleOrTags"/> decides for the articles whose
-    /// title or tags hold all the tokens somewhere. Matches past the bound follow newest first, so no query pays for scoring every
-    /// match of a common term, and a page past the bound costs no scoring at all. Candidates already
-    /// in <paramref name="scores"/> are not scored again; the others are added to it.
+    /// then by bm25 (title and tags weigh most), ties newest first. Matches past the bound follow
+    /// newest first, so no query pays for scoring every match of a common term, and a page past the
+    /// bound costs no scoring at all. Candidates already in <paramref name="scores"/> are not scored
+    /// again; the others are added to it.
     /// </summary>
+    /// <remarks>
+    /// The title-or-tags tier exists because bm25 normalises by the whole document's length and
+    /// saturates, so weights alone let a short article's body match beat a long article's tag.
+    /// A query term of several tokens (大模型 = 大模 模型) is in a title only if its tokens stand
+    /// together there, which the scoring pass does not check: <paramref name="inTitleOrTags"/>
+    /// decides for the candidates whose title or tags hold its tokens somewhere.
+    /// </remarks>
     public IReadOnlyList<long> RankedPage(
         SqliteConnection connection, SearchQuery query, IReadOnlyList<long> newestFirst, int offset, int limit,
         ConcurrentDictionary<long, SearchScore> scores, Func<IReadOnlyList<long>, IReadOnlySet<long>> inTitleOrTags)
