@@ -110,7 +110,7 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
             var seqs = search is not null && filter.Sort == ArticleSort.Relevance
                 ? searchIndex.RankedPage(
                     connection, query, result.ConvertAll(index.SeqAt), offset, pageSize, search.Scores,
-                    candidates => InTitleOrTags(connection, index, candidates, query.Terms))
+                    candidates => InTitleOrTags(index, candidates, query.Terms))
                 : [.. result.Skip(offset).Take(pageSize).Select(index.SeqAt)];
             var items = Items(connection, seqs);
             if (query.MatchExpression is not null)
@@ -243,9 +243,9 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
 
             // One read transaction, so the three reads agree with each other.
             using var transaction = connection.BeginTransaction(deferred: true);
-            var newestFirst = connection.Query<(long Seq, string? Published)>(
-                "SELECT seq, published FROM articles ORDER BY sort_key DESC, seq DESC", transaction: transaction)
-                .Select(a => (a.Seq, a.Published is null ? (DateOnly?)null : DateOnly.ParseExact(a.Published, "yyyy-MM-dd", CultureInfo.InvariantCulture)))
+            var newestFirst = connection.Query<(long Seq, string Title, string? Published)>(
+                "SELECT seq, title, published FROM articles ORDER BY sort_key DESC, seq DESC", transaction: transaction)
+                .Select(a => (a.Seq, a.Title, a.Published is null ? (DateOnly?)null : DateOnly.ParseExact(a.Published, "yyyy-MM-dd", CultureInfo.InvariantCulture)))
                 .ToList();
             var links = connection.Query<(long Seq, long TagId)>(
                 "SELECT article_seq, tag_id FROM article_tags", transaction: transaction).AsList();
@@ -258,16 +258,11 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
     }
 
     /// <summary>The articles with a search term in their title or in a tag: they rank first.</summary>
-    private static HashSet<long> InTitleOrTags(SqliteConnection connection, ListIndex index, IReadOnlyList<long> seqs, IReadOnlyList<string> terms)
+    private static HashSet<long> InTitleOrTags(ListIndex index, IReadOnlyList<long> seqs, IReadOnlyList<string> terms)
     {
         // One text per article; " | " keeps a term from matching across the title and a tag or two tags.
         var finds = SearchHighlighter.Finder(terms);
-        return connection.Query<(long Seq, string Title)>(
-            "SELECT seq, title FROM articles WHERE seq IN (SELECT value FROM json_each(@seqs))",
-            new { seqs = JsonSerializer.Serialize(seqs) })
-            .Where(a => finds(string.Join(" | ", index.TagValuesOf(a.Seq).Prepend(a.Title))))
-            .Select(a => a.Seq)
-            .ToHashSet();
+        return seqs.Where(seq => finds(string.Join(" | ", index.TagValuesOf(seq).Prepend(index.TitleOf(seq))))).ToHashSet();
     }
 
     /// <summary>Search results show the title and a snippet around the best match, marked.</summary>

@@ -15,6 +15,7 @@ internal sealed class ListIndex
     private const int Undated = -1;
 
     private readonly long[] _seqs;
+    private readonly string[] _titles;
     private readonly int[] _days;
     private readonly Dictionary<long, int> _positions;
     private readonly int[] _tagStarts;
@@ -23,18 +24,20 @@ internal sealed class ListIndex
     private readonly Dictionary<(TagKind Kind, string Norm), int> _tagsByNorm;
 
     /// <param name="stamp">What the data looked like when it was read (see <see cref="ArticleStore"/>).</param>
-    /// <param name="newestFirst">Every article's seq and its digest's own date (null when the file
-    /// had none: its place in the list is then its first ingestion, not a date to chart), newest first.</param>
+    /// <param name="newestFirst">Every article's seq, title (search ranks a term in the title first)
+    /// and its digest's own date (null when the file had none: its place in the list is then its
+    /// first ingestion, not a date to chart), newest first.</param>
     /// <param name="links">(article seq, tag id) pairs, in any order.</param>
     /// <param name="tags">Every tag: id, kind, value as shown, normalised value.</param>
     public ListIndex(
         ListIndexStamp stamp,
-        IReadOnlyList<(long Seq, DateOnly? Published)> newestFirst,
+        IReadOnlyList<(long Seq, string Title, DateOnly? Published)> newestFirst,
         IReadOnlyList<(long Seq, long TagId)> links,
         IEnumerable<(long Id, TagKind Kind, string Value, string Norm)> tags)
     {
         Stamp = stamp;
         _seqs = [.. newestFirst.Select(a => a.Seq)];
+        _titles = [.. newestFirst.Select(a => a.Title)];
         _days = [.. newestFirst.Select(a => a.Published?.DayNumber ?? Undated)];
         _positions = new Dictionary<long, int>(_seqs.Length);
         for (var p = 0; p < _seqs.Length; p++)
@@ -97,6 +100,9 @@ internal sealed class ListIndex
     /// <summary>The values of an article's tags (none for an article this index does not hold).</summary>
     public IEnumerable<string> TagValuesOf(long seq) =>
         _positions.TryGetValue(seq, out var p) ? TagsAt(p).ToArray().Select(ValueOf) : [];
+
+    /// <summary>An article's title ("" for an article this index does not hold).</summary>
+    public string TitleOf(long seq) => _positions.TryGetValue(seq, out var p) ? _titles[p] : "";
 
     public TagKind KindOf(int tag) => _tags[tag].Kind;
 
