@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace NewsDigest.Core.Search;
@@ -116,25 +115,7 @@ internal sealed class FoldedText
             }
         }
 
-        var folded = element.ToString().Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-        return folded.Length == 1 && folded[0] is (>= '\u00C0' and <= '\u024F') or (>= '\u1E00' and <= '\u1EFF')
-            ? WithoutMarks(folded)
-            : folded;
-    }
-
-    /// <summary>é → e, ǖ → u: the letter without its combining marks.</summary>
-    private static string WithoutMarks(string letter)
-    {
-        var decomposed = letter.Normalize(NormalizationForm.FormD);
-        var bare = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                bare.Append(c);
-            }
-        }
-
-        return bare.ToString();
+        // As the index folds words: é → e.
+        return SearchTextAnalyzer.FoldLatinDiacritics(element.ToString().Normalize(NormalizationForm.FormKC).ToLowerInvariant());
     }
 }

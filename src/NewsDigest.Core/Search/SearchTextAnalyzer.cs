@@ -159,9 +159,9 @@ public static class SearchTextAnalyzer
     /// <summary>
     /// café → cafe, Ñandú → ñandu → nandu: a Latin letter loses its combining marks, so either spelling
     /// finds the other. Marks on other scripts' letters (Devanagari vowel signs, say) are part of the
-    /// letter and stay.
+    /// letter and stay. The highlighter folds text the same way (<see cref="FoldedText"/>).
     /// </summary>
-    private static ReadOnlySpan<char> FoldLatinDiacritics(ReadOnlySpan<char> word)
+    internal static ReadOnlySpan<char> FoldLatinDiacritics(ReadOnlySpan<char> word)
     {
         if (Ascii.IsValid(word))
         {
