@@ -103,6 +103,8 @@ internal static class SearchBenchmark
         var marker = Path.Combine(folder, "complete");
         if (File.Exists(marker))
         {
+            // A database built by an older schema is upgraded as the portal would (logged when it is).
+            services.GetRequiredService<Database>().Migrate();
             Console.WriteLine($"{size:N0}: reusing {folder} ({File.ReadAllText(marker).Trim()})");
             return;
         }

@@ -2,9 +2,12 @@ using NewsDigest.Core.Parsing;
 
 namespace NewsDigest.Core.Search;
 
-/// <summary>The four weighted columns of an article's search entry, already turned into index
-/// tokens: tokenising is the costly part of ingestion, so it runs before the write transaction.</summary>
-public sealed record SearchDocument(string Title, string Tags, string Events, string Body)
+/// <summary>
+/// An article's search entry, already turned into index tokens (tokenising is the costly part of
+/// ingestion, so it runs before the write transaction): the four weighted columns of
+/// article_search, and <see cref="Grams"/>, the distinct trigrams of all four for article_grams.
+/// </summary>
+public sealed record SearchDocument(string Title, string Tags, string Events, string Body, string Grams)
 {
     public static SearchDocument For(Digest digest) => For(
         digest.Title,
@@ -14,9 +17,14 @@ public sealed record SearchDocument(string Title, string Tags, string Events, st
 
     /// <summary>From the stored fields; <paramref name="tags"/> are the tag values joined by spaces,
     /// industries first, then technologies, then keywords.</summary>
-    public static SearchDocument For(string title, string tags, string eventsMarkdown, string text) => new(
-        SearchTextAnalyzer.ToIndexText(title),
-        SearchTextAnalyzer.ToIndexText(tags),
-        SearchTextAnalyzer.ToIndexText(eventsMarkdown),
-        SearchTextAnalyzer.ToIndexText(text));
+    public static SearchDocument For(string title, string tags, string eventsMarkdown, string text)
+    {
+        var trigrams = new HashSet<long>();
+        return new(
+            SearchTextAnalyzer.ToIndexText(title, trigrams),
+            SearchTextAnalyzer.ToIndexText(tags, trigrams),
+            SearchTextAnalyzer.ToIndexText(eventsMarkdown, trigrams),
+            SearchTextAnalyzer.ToIndexText(text, trigrams),
+            Trigrams.ToText(trigrams));
+    }
 }

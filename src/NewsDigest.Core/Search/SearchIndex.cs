@@ -39,15 +39,31 @@ public sealed class SearchIndex
             Remove(connection, transaction, seq);
         }
 
-        Insert(connection, transaction, entries.Select(e => (e.Seq, e.Document)));
+        // All of one table, then all of the other: FTS5 keeps each table's batch in memory as one
+        // segment only while no statement on the other table runs in between.
+        InsertWords(connection, transaction, entries.Select(e => (e.Seq, e.Document)));
+        InsertGrams(connection, transaction, entries.Select(e => (e.Seq, e.Document)));
     }
 
     /// <summary>
-    /// Writes every article's entry from what <c>articles</c> and <c>tags</c> hold, into an empty
-    /// table: for a migration that changes how the table tokenises. Tokenising runs on every core,
-    /// a chunk of articles at a time, so memory stays flat however many articles there are.
+    /// Writes every article's entry in article_search from what <c>articles</c> and <c>tags</c>
+    /// hold, into an empty table: for a migration that changes how the table tokenises.
     /// </summary>
-    internal static void Rebuild(SqliteConnection connection, SqliteTransaction transaction)
+    internal static void RebuildWords(SqliteConnection connection, SqliteTransaction transaction) =>
+        Refill(connection, transaction, InsertWords);
+
+    /// <summary>Writes every article's entry in article_grams, into an empty table: for the migration that adds it.</summary>
+    internal static void RebuildGrams(SqliteConnection connection, SqliteTransaction transaction) =>
+        Refill(connection, transaction, InsertGrams);
+
+    /// <summary>
+    /// Tokenises every article from what <c>articles</c> and <c>tags</c> hold and hands the
+    /// entries to <paramref name="insert"/>. Tokenising runs on every core, a chunk of articles at
+    /// a time, so memory stays flat however many articles there are.
+    /// </summary>
+    private static void Refill(
+        SqliteConnection connection, SqliteTransaction transaction,
+        Action<SqliteConnection, SqliteTransaction, IEnumerable<(long Seq, SearchDocument Document)>> insert)
     {
         // The tags in the order SearchDocument.For joins them: industries, technologies, keywords,
         // each kind in the file's order.
@@ -68,12 +84,12 @@ public sealed class SearchIndex
             var documents = new SearchDocument[chunk.Length];
             Parallel.For(0, chunk.Length, i =>
                 documents[i] = SearchDocument.For(chunk[i].Title, chunk[i].Tags ?? "", chunk[i].EventsMarkdown, chunk[i].Text));
-            Insert(connection, transaction, chunk.Select((article, i) => (article.Seq, documents[i])));
+            insert(connection, transaction, chunk.Select((article, i) => (article.Seq, documents[i])));
         }
     }
 
-    /// <summary>One statement, compiled once, for all the entries.</summary>
-    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<(long Seq, SearchDocument Document)> entries)
+    /// <summary>One statement, compiled once, for all the entries' article_search rows.</summary>
+    private static void InsertWords(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<(long Seq, SearchDocument Document)> entries)
     {
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
@@ -98,14 +114,48 @@ public sealed class SearchIndex
         }
     }
 
-    public void Remove(SqliteConnection connection, SqliteTransaction transaction, long seq) =>
-        connection.Execute("DELETE FROM article_search WHERE rowid = @seq", new { seq }, transaction);
+    /// <summary>One statement, compiled once, for all the entries' article_grams rows.</summary>
+    private static void InsertGrams(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<(long Seq, SearchDocument Document)> entries)
+    {
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO article_grams (rowid, grams) VALUES ($seq, $grams)";
+        var seq = insert.Parameters.Add("$seq", SqliteType.Integer);
+        var grams = insert.Parameters.Add("$grams", SqliteType.Text);
+        foreach (var entry in entries)
+        {
+            seq.Value = entry.Seq;
+            grams.Value = entry.Document.Grams;
+            insert.ExecuteNonQuery();
+        }
+    }
 
-    /// <summary>Seqs of every article matching <paramref name="match"/> (an FTS5 expression from <see cref="SearchQuery"/>).</summary>
-    public IReadOnlyList<long> Matches(SqliteConnection connection, string match)
+    /// <summary>Removes an article's entries from both tables.</summary>
+    public void Remove(SqliteConnection connection, SqliteTransaction transaction, long seq) =>
+        connection.Execute(
+            """
+            DELETE FROM article_search WHERE rowid = @seq;
+            DELETE FROM article_grams WHERE rowid = @seq;
+            """,
+            new { seq },
+            transaction);
+
+    /// <summary>
+    /// Seqs of every article matching <paramref name="query"/>, ascending: the articles found by
+    /// its <see cref="SearchQuery.WordsExpression"/> in article_search that are also found by its
+    /// <see cref="SearchQuery.GramsExpression"/> in article_grams (either may be absent, not both).
+    /// </summary>
+    public IReadOnlyList<long> Matches(SqliteConnection connection, SearchQuery query)
+    {
+        var words = query.WordsExpression is null ? null : MatchesIn(connection, "article_search", query.WordsExpression);
+        var grams = query.GramsExpression is null ? null : MatchesIn(connection, "article_grams", query.GramsExpression);
+        return words is null ? grams ?? [] : grams is null ? words : Intersect(words, grams);
+    }
+
+    private static List<long> MatchesIn(SqliteConnection connection, string table, string match)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT rowid FROM article_search WHERE article_search MATCH $match";
+        command.CommandText = $"SELECT rowid FROM {table} WHERE {table} MATCH $match ORDER BY rowid";
         command.Parameters.AddWithValue("$match", match);
         using var reader = command.ExecuteReader();
         var seqs = new List<long>();
@@ -115,6 +165,31 @@ public sealed class SearchIndex
         }
 
         return seqs;
+    }
+
+    /// <summary>The seqs in both ascending lists, ascending.</summary>
+    private static List<long> Intersect(List<long> first, List<long> second)
+    {
+        var both = new List<long>(Math.Min(first.Count, second.Count));
+        for (int i = 0, j = 0; i < first.Count && j < second.Count;)
+        {
+            if (first[i] < second[j])
+            {
+                i++;
+            }
+            else if (first[i] > second[j])
+            {
+                j++;
+            }
+            else
+            {
+                both.Add(first[i]);
+                i++;
+                j++;
+            }
+        }
+
+        return both;
     }
 
     /// <summary>

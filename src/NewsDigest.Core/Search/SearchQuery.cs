@@ -21,11 +21,15 @@ public sealed class SearchQuery
     /// <summary>Terms beyond this are ignored, to bound the query's cost.</summary>
     public const int MaxTerms = 8;
 
-    private static readonly SearchQuery Empty = new(null, null, false, [], "");
+    private static readonly SearchQuery Empty = new(null, null, null, null, false, [], "");
 
-    private SearchQuery(string? matchExpression, string? scoreExpression, bool hasMultiTokenTerms, IReadOnlyList<string> terms, string normalized)
+    private SearchQuery(
+        string? matchExpression, string? wordsExpression, string? gramsExpression, string? scoreExpression,
+        bool hasMultiTokenTerms, IReadOnlyList<string> terms, string normalized)
     {
         MatchExpression = matchExpression;
+        WordsExpression = wordsExpression;
+        GramsExpression = gramsExpression;
         ScoreExpression = scoreExpression;
         HasMultiTokenTerms = hasMultiTokenTerms;
         Terms = terms;
@@ -35,8 +39,26 @@ public sealed class SearchQuery
     /// <summary>True when there is nothing to search for; then <see cref="MatchExpression"/> is null.</summary>
     public bool IsEmpty => MatchExpression is null;
 
-    /// <summary>The FTS5 MATCH expression (bind it as a parameter), or null when nothing is searchable.</summary>
+    /// <summary>The FTS5 MATCH expression over article_search (bind it as a parameter): every term a
+    /// phrase of its tokens. Null when nothing is searchable.</summary>
     public string? MatchExpression { get; }
+
+    /// <summary>
+    /// How the query is looked up, in two parts whose matches are intersected
+    /// (<see cref="SearchIndex.Matches"/>): this one, over article_search, holds the phrases of the
+    /// terms that are not <see cref="GramsExpression"/>'s; null if there are none.
+    /// </summary>
+    public string? WordsExpression { get; }
+
+    /// <summary>
+    /// The other part of the lookup, over article_grams: every term that is one CJK run of three or
+    /// more characters, as its trigrams ANDed (大模型 → "大模型", 人工智能 → "人工智" "工智能"). Null if
+    /// there is no such term. A trigram stands for its characters in a row, so a three-character
+    /// term matches exactly the articles its phrase does; a longer one matches the articles holding
+    /// each of its overlapping trigrams, which in running text is the same set (a difference needs
+    /// both halves elsewhere without the whole: 诸神之 and 神之战 but never 诸神之战).
+    /// </summary>
+    public string? GramsExpression { get; }
 
     /// <summary>
     /// The same tokens as <see cref="MatchExpression"/>, each on its own and all ANDed, for scoring
@@ -66,6 +88,8 @@ public sealed class SearchQuery
         }
 
         var phrases = new List<string>();
+        var wordPhrases = new List<string>();
+        var trigrams = new List<string>();
         var scoreTokens = new List<string>();
         var hasMultiTokenTerms = false;
         var terms = new List<string>();
@@ -88,6 +112,22 @@ public sealed class SearchQuery
             }
 
             phrases.Add(phrase);
+            if (IsOneCjkRunOfThreeOrMore(tokens))
+            {
+                // A prefix star adds nothing here: the index has no CJK token longer than the bigram it applies to.
+                foreach (var trigram in TrigramsOf(tokens).Select(t => ToPhrase([t], isPrefix: false)))
+                {
+                    if (!trigrams.Contains(trigram))
+                    {
+                        trigrams.Add(trigram);
+                    }
+                }
+            }
+            else
+            {
+                wordPhrases.Add(phrase);
+            }
+
             hasMultiTokenTerms |= tokens.Count > 1;
             for (var i = 0; i < tokens.Count; i++)
             {
@@ -109,7 +149,51 @@ public sealed class SearchQuery
 
         return phrases.Count == 0
             ? Empty
-            : new SearchQuery(string.Join(' ', phrases), string.Join(' ', scoreTokens), hasMultiTokenTerms, terms, string.Join(' ', normalized));
+            : new SearchQuery(
+                string.Join(' ', phrases),
+                wordPhrases.Count == 0 ? null : string.Join(' ', wordPhrases),
+                trigrams.Count == 0 ? null : string.Join(' ', trigrams),
+                string.Join(' ', scoreTokens),
+                hasMultiTokenTerms,
+                terms,
+                string.Join(' ', normalized));
+    }
+
+    /// <summary>True for the tokens of one CJK run of three or more characters: two or more bigrams,
+    /// each starting with the last character of the one before (大模 模型).</summary>
+    private static bool IsOneCjkRunOfThreeOrMore(IReadOnlyList<string> tokens)
+    {
+        if (tokens.Count < 2 || !tokens.All(IsCjkBigram))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            var secondOfPrevious = tokens[i - 1][SearchTextAnalyzer.RuneAt(tokens[i - 1], 0).Utf16SequenceLength..];
+            if (!tokens[i].StartsWith(secondOfPrevious, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The trigrams of a run from its bigrams: each bigram followed by the next one's last character.</summary>
+    private static IEnumerable<string> TrigramsOf(IReadOnlyList<string> bigrams) =>
+        bigrams.Zip(bigrams.Skip(1), (bigram, next) => bigram + next[SearchTextAnalyzer.RuneAt(next, 0).Utf16SequenceLength..]);
+
+    private static bool IsCjkBigram(string token)
+    {
+        var first = SearchTextAnalyzer.RuneAt(token, 0);
+        if (first.Utf16SequenceLength >= token.Length || !SearchTextAnalyzer.IsCjk(first))
+        {
+            return false;
+        }
+
+        var second = SearchTextAnalyzer.RuneAt(token, first.Utf16SequenceLength);
+        return first.Utf16SequenceLength + second.Utf16SequenceLength == token.Length && SearchTextAnalyzer.IsCjk(second);
     }
 
     /// <summary>Cuts to <see cref="MaxInputLength"/> without splitting a surrogate pair.</summary>

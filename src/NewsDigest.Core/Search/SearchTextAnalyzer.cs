@@ -28,7 +28,13 @@ namespace NewsDigest.Core.Search;
 public static class SearchTextAnalyzer
 {
     /// <summary>The tokens of <paramref name="text"/> joined by single spaces: what goes into the FTS5 column.</summary>
-    public static string ToIndexText(string text) => Analyze(text, isQueryTerm: false);
+    public static string ToIndexText(string text) => Analyze(text, isQueryTerm: false, trigrams: null);
+
+    /// <summary>
+    /// <see cref="ToIndexText(string)"/>, also adding every three-character stretch of the text's CJK
+    /// runs to <paramref name="trigrams"/> (packed by <see cref="Trigrams.Pack"/>), in the same pass.
+    /// </summary>
+    internal static string ToIndexText(string text, HashSet<long> trigrams) => Analyze(text, isQueryTerm: false, trigrams);
 
     /// <summary>The tokens of <paramref name="text"/>, in order.</summary>
     public static IReadOnlyList<string> Tokenize(string text) =>
@@ -40,7 +46,7 @@ public static class SearchTextAnalyzer
     /// so only the bigrams are known to be in the index.
     /// </summary>
     internal static IReadOnlyList<string> TokenizeQueryTerm(string term) =>
-        Analyze(term, isQueryTerm: true).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Analyze(term, isQueryTerm: true, trigrams: null).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>NFKC, then invariant lower case. Lone surrogates and U+FFFE, which make Normalize throw, become U+FFFD.</summary>
     internal static string Normalize(string text)
@@ -62,7 +68,7 @@ public static class SearchTextAnalyzer
     internal static bool IsWordChar(Rune rune) =>
         rune.IsAscii ? char.IsAsciiLetterOrDigit((char)rune.Value) : IsTokenCategory(rune) && !IsInCjkBlock(rune.Value);
 
-    private static string Analyze(string text, bool isQueryTerm)
+    private static string Analyze(string text, bool isQueryTerm, HashSet<long>? trigrams)
     {
         ArgumentNullException.ThrowIfNull(text);
         var s = Normalize(text);
@@ -73,7 +79,7 @@ public static class SearchTextAnalyzer
             var rune = RuneAt(s, i);
             if (IsCjk(rune))
             {
-                i = AppendCjkRun(s, i, output, isQueryTerm);
+                i = AppendCjkRun(s, i, output, isQueryTerm, trigrams);
             }
             else if (IsWordChar(rune))
             {
@@ -93,12 +99,15 @@ public static class SearchTextAnalyzer
         return output.ToString();
     }
 
-    /// <summary>Appends bigrams of the CJK run at <paramref name="start"/>, then its last character; returns the index after the run.</summary>
-    private static int AppendCjkRun(string s, int start, StringBuilder output, bool isQueryTerm)
+    /// <summary>Appends bigrams of the CJK run at <paramref name="start"/>, then its last character, and adds
+    /// the run's trigrams to <paramref name="trigrams"/> if given; returns the index after the run.</summary>
+    private static int AppendCjkRun(string s, int start, StringBuilder output, bool isQueryTerm, HashSet<long>? trigrams)
     {
         var previous = start;
-        var current = start + RuneAt(s, start).Utf16SequenceLength;
+        var first = RuneAt(s, start);
+        var current = start + first.Utf16SequenceLength;
         var length = 1;
+        (Rune BeforeLast, Rune Last) window = (default, first);
         while (current < s.Length)
         {
             var rune = RuneAt(s, current);
@@ -107,6 +116,12 @@ public static class SearchTextAnalyzer
                 break;
             }
 
+            if (length >= 2)
+            {
+                trigrams?.Add(Trigrams.Pack(window.BeforeLast, window.Last, rune));
+            }
+
+            window = (window.Last, rune);
             var next = current + rune.Utf16SequenceLength;
             AppendToken(output, s.AsSpan(previous, next - previous));
             previous = current;

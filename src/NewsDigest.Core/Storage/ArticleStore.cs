@@ -102,7 +102,7 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
         try
         {
             var index = CurrentListIndex(connection);
-            var search = query.MatchExpression is null ? null : Search(connection, index.Stamp, query.MatchExpression);
+            var search = query.MatchExpression is null ? null : Search(connection, index.Stamp, query);
             var matching = index.Select(filter, search?.Matches);
             var stories = filter.CollapseStories ? StoryClusterStore.Stories(connection) : null;
             var result = stories is null ? matching : index.OnePerStory(matching, stories);
@@ -154,7 +154,7 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
         try
         {
             var index = CurrentListIndex(connection);
-            var matches = query.MatchExpression is null ? null : Search(connection, index.Stamp, query.MatchExpression).Matches;
+            var matches = query.MatchExpression is null ? null : Search(connection, index.Stamp, query).Matches;
             return InsightsAggregator.Compute(index, index.Select(filter, matches), filter);
         }
         catch (SqliteException e) when (query.MatchExpression is not null && e.SqliteErrorCode == SqliteGeneralError)
@@ -164,18 +164,19 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
         }
     }
 
-    /// <summary>The matches of a search expression in this version of the data, from the cache
-    /// when the same search ran since the data last changed (the stamp is part of the key, so a
-    /// change makes every older entry unreachable; they age out of the cache).</summary>
-    private SearchResults Search(SqliteConnection connection, ListIndexStamp stamp, string match)
+    /// <summary>The matches of a search in this version of the data, from the cache when the same
+    /// search ran since the data last changed (the stamp is part of the key, so a change makes
+    /// every older entry unreachable; they age out of the cache).</summary>
+    private SearchResults Search(SqliteConnection connection, ListIndexStamp stamp, SearchQuery query)
     {
-        var key = (stamp, match);
+        // The match expression spells out every term (and its prefix star), so it names the search.
+        var key = (stamp, query.MatchExpression);
         if (_searches.TryGetValue(key, out SearchResults? cached) && cached is not null)
         {
             return cached;
         }
 
-        var results = new SearchResults(searchIndex.Matches(connection, match));
+        var results = new SearchResults(searchIndex.Matches(connection, query));
         _searches.Set(key, results, new MemoryCacheEntryOptions { Size = results.Matches.Count + SearchIndex.RankedCandidates });
         return results;
     }

@@ -1,38 +1,39 @@
 using Microsoft.Data.Sqlite;
 using NewsDigest.Core.Search;
+using NewsDigest.Core.Storage;
 
 namespace NewsDigest.Core.Tests.Search;
 
 /// <summary>
-/// A real FTS5 table shaped like the production one (the ascii tokenizer over analyzer tokens, prefix index
-/// of one character), in memory, so the tests prove what SQLite itself does with our text and queries.
+/// The production search tables (made by <see cref="Migrations"/>, written and read through
+/// <see cref="SearchIndex"/>) in memory, so the tests prove what SQLite itself does with our text
+/// and queries. Each document is an article's body.
 /// </summary>
 public sealed class InMemoryFtsTable : IDisposable
 {
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly SearchIndex _index = new();
 
     public InMemoryFtsTable()
     {
         _connection.Open();
-        Execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='ascii', prefix='1')");
-        Execute("CREATE VIRTUAL TABLE t_instances USING fts5vocab(t, 'instance')");
+        Migrations.Apply(_connection);
+        Execute("CREATE VIRTUAL TABLE temp.instances USING fts5vocab(main, article_search, 'instance')");
     }
 
-    /// <summary>Indexes the analyzer's text for <paramref name="document"/> under <paramref name="rowId"/>.</summary>
+    /// <summary>Indexes <paramref name="document"/> as the body of article <paramref name="rowId"/>, as ingestion does.</summary>
     public void Insert(long rowId, string document)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "INSERT INTO t(rowid, body) VALUES ($id, $body)";
-        command.Parameters.AddWithValue("$id", rowId);
-        command.Parameters.AddWithValue("$body", SearchTextAnalyzer.ToIndexText(document));
-        command.ExecuteNonQuery();
+        using var transaction = _connection.BeginTransaction();
+        _index.Replace(_connection, transaction, [(rowId, SearchDocument.For("", "", "", document), false)]);
+        transaction.Commit();
     }
 
-    /// <summary>Row ids matching <paramref name="matchExpression"/>, passed as a bound parameter like production does.</summary>
+    /// <summary>Row ids matching <paramref name="matchExpression"/> in article_search, passed as a bound parameter like production does.</summary>
     public IReadOnlyList<long> Match(string matchExpression)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT rowid FROM t WHERE t MATCH $q ORDER BY rowid";
+        command.CommandText = "SELECT rowid FROM article_search WHERE article_search MATCH $q ORDER BY rowid";
         command.Parameters.AddWithValue("$q", matchExpression);
         using var reader = command.ExecuteReader();
         var rows = new List<long>();
@@ -44,11 +45,14 @@ public sealed class InMemoryFtsTable : IDisposable
         return rows;
     }
 
+    /// <summary>Row ids a search finds, as the list page looks them up (<see cref="SearchIndex.Matches"/>).</summary>
+    public IReadOnlyList<long> Match(SearchQuery query) => _index.Matches(_connection, query);
+
     /// <summary>The tokens FTS5 stored for one row, in position order.</summary>
     public IReadOnlyList<string> StoredTokens(long rowId)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT term FROM t_instances WHERE doc = $id ORDER BY offset";
+        command.CommandText = "SELECT term FROM temp.instances WHERE doc = $id ORDER BY offset";
         command.Parameters.AddWithValue("$id", rowId);
         using var reader = command.ExecuteReader();
         var tokens = new List<string>();
@@ -62,10 +66,9 @@ public sealed class InMemoryFtsTable : IDisposable
 
     public void Delete(long rowId)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "DELETE FROM t WHERE rowid = $id";
-        command.Parameters.AddWithValue("$id", rowId);
-        command.ExecuteNonQuery();
+        using var transaction = _connection.BeginTransaction();
+        _index.Remove(_connection, transaction, rowId);
+        transaction.Commit();
     }
 
     public void Dispose() => _connection.Dispose();

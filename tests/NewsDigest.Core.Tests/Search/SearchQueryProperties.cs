@@ -34,6 +34,7 @@ public sealed class SearchQueryProperties : IDisposable
         if (query.MatchExpression is not null)
         {
             _table.Match(query.MatchExpression);
+            _table.Match(query);
             Assert.Equal(query.MatchExpression, SearchQuery.Parse(query.Normalized).MatchExpression);
         }
 

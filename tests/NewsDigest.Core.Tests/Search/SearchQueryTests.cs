@@ -69,6 +69,40 @@ public sealed class SearchQueryTests : IDisposable
 
         Assert.Equal(expression, query.MatchExpression);
         Assert.Equal(expected, _table.Match(query.MatchExpression!));
+        Assert.Equal(expected, _table.Match(query));
+    }
+
+    [Theory]
+    [InlineData("医疗", "\"医疗\"", null)]
+    [InlineData("大模型", null, "\"大模型\"")]
+    [InlineData("大模型*", null, "\"大模型\"")]
+    [InlineData("人工智能", null, "\"人工智\" \"工智能\"")]
+    [InlineData("哈哈哈哈", null, "\"哈哈哈\"")]
+    [InlineData("医疗 大模型 GPT-4 中国人", "\"医疗\" \"gpt 4\"", "\"大模型\" \"中国人\"")]
+    [InlineData("生成式AI", "\"生成 成式 式 ai\"", null)]
+    [InlineData("“大模型 应用”", "\"大模 模型 型 应用\"", null)]
+    [InlineData("医", "\"医\" *", null)]
+    public void Looks_up_chinese_runs_of_three_or_more_by_their_trigrams(string input, string? words, string? grams)
+    {
+        var query = SearchQuery.Parse(input);
+
+        Assert.Equal(words, query.WordsExpression);
+        Assert.Equal(grams, query.GramsExpression);
+    }
+
+    [Fact]
+    public void A_longer_run_is_found_by_each_of_its_trigrams_so_it_matches_them_apart_too()
+    {
+        // 诸神之黄昏，精神之战 holds 诸神之 and 神之战 but not 诸神之战: the phrase misses it, the
+        // trigram lookup finds it. The highlighter marks only the whole term, so nothing is marked.
+        using var table = new InMemoryFtsTable();
+        table.Insert(1, "诸神之战：ChatGPT 与 Gemini");
+        table.Insert(2, "诸神之黄昏，精神之战");
+        var query = SearchQuery.Parse("诸神之战");
+
+        Assert.Equal([1], table.Match(query.MatchExpression!));
+        Assert.Equal([1, 2], table.Match(query));
+        Assert.DoesNotContain("<mark>", SearchHighlighter.Highlight("诸神之黄昏，精神之战", query.Terms), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -50,6 +50,7 @@ public sealed class MigrationsTests
         {
             connection.Execute(
                 """
+                DROP TABLE article_grams;
                 DROP TABLE article_search;
                 CREATE VIRTUAL TABLE article_search USING fts5 (
                     title, tags, events, body, content = '', contentless_delete = 1,
@@ -69,6 +70,37 @@ public sealed class MigrationsTests
 
         Assert.Equal(ingested, SearchEntries(harness.Database));
         Assert.Equal(["Café 医疗大模型"], harness.Articles.List(new ArticleFilter { Query = "cafe nandu" }).Items.Select(i => i.Title));
+    }
+
+    [Fact]
+    public void Upgrading_to_the_trigram_table_fills_it_as_ingestion_writes_it()
+    {
+        using var harness = new IngestionHarness();
+        harness.CopyRealSeed();
+        harness.Write("a/001_0000000000000001.txt", IngestionHarness.Digest("医疗大模型", industries: "医疗、金融", technologies: "大模型", keywords: "人工智能, GPT-4"));
+        harness.Write("002_0000000000000002.txt", IngestionHarness.Digest("No Chinese here", industries: "", technologies: "", keywords: ""));
+        harness.Scan();
+        var ingested = GramEntries(harness.Database);
+        Assert.Contains("1 大模型", ingested);
+
+        // A file of version 3: everything but the trigram table.
+        using (var connection = harness.Database.Open())
+        {
+            connection.Execute("DROP TABLE article_grams; PRAGMA user_version = 3;");
+        }
+
+        harness.Database.Migrate();
+
+        Assert.Equal(ingested, GramEntries(harness.Database));
+        Assert.Equal(["医疗大模型"], harness.Articles.List(new ArticleFilter { Query = "医疗大模型" }).Items.Select(i => i.Title));
+    }
+
+    /// <summary>Every trigram of every entry: "article trigram".</summary>
+    private static List<string> GramEntries(Database database)
+    {
+        using var connection = database.Open();
+        connection.Execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.grams USING fts5vocab(main, article_grams, 'instance')");
+        return connection.Query<string>("SELECT doc || ' ' || term FROM temp.grams ORDER BY doc, term").ToList();
     }
 
     /// <summary>Every token of every entry: (article, column, position, token).</summary>
