@@ -109,7 +109,8 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
             var offset = (int)Math.Min((long)(page - 1) * pageSize, result.Count);
             var seqs = search is not null && filter.Sort == ArticleSort.Relevance
                 ? searchIndex.RankedPage(
-                    connection, query, result.ConvertAll(index.SeqAt), offset, pageSize, search.Scores,
+                    connection, query, result.ConvertAll(index.SeqAt), offset, pageSize,
+                    matchesMostArticles: search.Matches.Count * 2L > index.Count, search.Scores,
                     candidates => InTitleOrTags(index, candidates, query.Terms))
                 : [.. result.Skip(offset).Take(pageSize).Select(index.SeqAt)];
             var items = Items(connection, seqs);

@@ -95,6 +95,9 @@ internal sealed class ListIndex
         return position >= 0;
     }
 
+    /// <summary>How many articles there are.</summary>
+    public int Count => _seqs.Length;
+
     public long SeqAt(int position) => _seqs[position];
 
     /// <summary>The digest's own date, null if it had none.</summary>

@@ -162,11 +162,36 @@ public sealed class ArticleStoreTests : IDisposable
         harness.Write("001_0000000000000001.txt", IngestionHarness.Digest("大型企业的模型压缩", technologies: "机器学习", keywords: "压缩", text: body));
         harness.Write("002_0000000000000002.txt", IngestionHarness.Digest("一篇提到大模型的短讯", technologies: "机器学习", keywords: "短讯", text: "短讯。"));
         harness.Write("003_0000000000000003.txt", IngestionHarness.Digest("无关的标题", technologies: "大模型", keywords: "其他", text: "正文只有一次大模型。"));
+
+        // Three articles without it, so the search matches half of them and is scored by bm25.
+        for (var i = 4; i <= 6; i++)
+        {
+            harness.Write($"00{i}_000000000000000{i}.txt", IngestionHarness.Digest($"芯片新闻{i}", technologies: "芯片", keywords: "半导体", text: "芯片产能继续提升。"));
+        }
+
         harness.Scan();
 
         var titles = harness.Articles.List(new ArticleFilter { Query = "大模型" }).Items.Select(i => i.Title).ToList();
 
         Assert.Equal(3, titles.Count);
         Assert.Equal("大型企业的模型压缩", titles[^1]);
+    }
+
+    [Fact]
+    public void A_search_of_most_articles_ranks_title_and_tag_matches_first_then_the_newest()
+    {
+        using var harness = new IngestionHarness();
+        var repeated = string.Concat(Enumerable.Repeat("模型的训练与模型的部署。", 20));
+        harness.Write("001_0000000000000001.txt", IngestionHarness.Digest("较早的长文", technologies: "芯片", keywords: "训练", date: "2024-03-01", text: repeated));
+        harness.Write("002_0000000000000002.txt", IngestionHarness.Digest("最新的短讯", technologies: "芯片", keywords: "部署", date: "2024-03-03", text: "提到一次模型。"));
+        harness.Write("003_0000000000000003.txt", IngestionHarness.Digest("模型周报", technologies: "芯片", keywords: "周报", date: "2024-03-02", text: "本周要闻。"));
+        harness.Write("004_0000000000000004.txt", IngestionHarness.Digest("芯片新闻", technologies: "芯片", keywords: "半导体", date: "2024-03-04", text: "芯片产能继续提升。"));
+        harness.Scan();
+
+        // 模型 is in three of four articles: a word most articles use says nothing about one of
+        // them (bm25 gives it no weight), so the long article that repeats it does not rank first.
+        var titles = harness.Articles.List(new ArticleFilter { Query = "模型" }).Items.Select(i => i.Title);
+
+        Assert.Equal(["模型周报", "最新的短讯", "较早的长文"], titles);
     }
 }
