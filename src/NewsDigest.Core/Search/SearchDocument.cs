@@ -5,14 +5,15 @@ namespace NewsDigest.Core.Search;
 /// <summary>
 /// An article's search entry, already turned into index tokens (tokenising is the costly part of
 /// ingestion, so it runs before the write transaction): the four weighted columns of
-/// article_search, and <see cref="Grams"/>, the distinct trigrams of all four for article_grams.
+/// article_search, and <see cref="Grams"/>, the distinct characters and trigrams of the CJK runs of
+/// all four for article_grams (<see cref="CjkGrams"/>).
 /// </summary>
 public sealed record SearchDocument(string Title, string Tags, string Events, string Body, string Grams)
 {
-    // One set per thread, cleared after each use: a long article has a thousand or more trigrams,
+    // One set per thread, cleared after each use: a long article has a thousand or more grams,
     // and a new set for each of 10,000 articles grew and dropped a gigabyte of garbage.
     [ThreadStatic]
-    private static HashSet<long>? _threadTrigrams;
+    private static HashSet<long>? _threadGrams;
 
     public static SearchDocument For(Digest digest) => For(
         digest.Title,
@@ -24,19 +25,19 @@ public sealed record SearchDocument(string Title, string Tags, string Events, st
     /// industries first, then technologies, then keywords.</summary>
     public static SearchDocument For(string title, string tags, string eventsMarkdown, string text)
     {
-        var trigrams = _threadTrigrams ??= [];
+        var grams = _threadGrams ??= [];
         try
         {
             return new(
-                SearchTextAnalyzer.ToIndexText(title, trigrams),
-                SearchTextAnalyzer.ToIndexText(tags, trigrams),
-                SearchTextAnalyzer.ToIndexText(eventsMarkdown, trigrams),
-                SearchTextAnalyzer.ToIndexText(text, trigrams),
-                Trigrams.ToText(trigrams));
+                SearchTextAnalyzer.ToIndexText(title, grams),
+                SearchTextAnalyzer.ToIndexText(tags, grams),
+                SearchTextAnalyzer.ToIndexText(eventsMarkdown, grams),
+                SearchTextAnalyzer.ToIndexText(text, grams),
+                CjkGrams.ToText(grams));
         }
         finally
         {
-            trigrams.Clear();
+            grams.Clear();
         }
     }
 }

@@ -52,9 +52,15 @@ public sealed class SearchIndex
     internal static void RebuildWords(SqliteConnection connection, SqliteTransaction transaction) =>
         Refill(connection, transaction, InsertWords);
 
-    /// <summary>Writes every article's entry in article_grams, into an empty table: for the migration that adds it.</summary>
-    internal static void RebuildGrams(SqliteConnection connection, SqliteTransaction transaction) =>
-        Refill(connection, transaction, InsertGrams);
+    /// <summary>Writes every article's entries in both tables, into empty tables: for a migration that
+    /// changes how they tokenise.</summary>
+    internal static void Rebuild(SqliteConnection connection, SqliteTransaction transaction) =>
+        Refill(connection, transaction, (c, t, entries) =>
+        {
+            var list = entries.ToList();
+            InsertWords(c, t, list);
+            InsertGrams(c, t, list);
+        });
 
     /// <summary>
     /// Tokenises every article from what <c>articles</c> and <c>tags</c> hold and hands the
@@ -214,6 +220,8 @@ public sealed class SearchIndex
     /// it costs FTS5 a pass over each token's whole doclist (12-14 ms for 人工智能 at 10,000
     /// articles). Such a search is ordered by the title-or-tags tier alone, checked here in C#,
     /// and then newest first, which is what a reader of the news wants from "everything about AI".
+    /// A search of single Chinese characters only (医) is ordered the same way: it has no token to
+    /// weigh (<see cref="SearchQuery.ScoreExpression"/>).
     /// </para>
     /// </remarks>
     public IReadOnlyList<long> RankedPage(
@@ -227,7 +235,11 @@ public sealed class SearchIndex
         }
 
         var unscored = candidates.Where(seq => !scores.ContainsKey(seq)).ToList();
-        if (unscored.Count > 0 && matchesMostArticles)
+        if (unscored.Count == 0)
+        {
+            // All scored by an earlier page or view of this search.
+        }
+        else if (matchesMostArticles || query.ScoreExpression is null)
         {
             var first = inTitleOrTags(unscored);
             foreach (var seq in unscored)
@@ -235,9 +247,9 @@ public sealed class SearchIndex
                 scores[seq] = new SearchScore(0, first.Contains(seq));
             }
         }
-        else if (unscored.Count > 0)
+        else
         {
-            var scored = Scores(connection, query.ScoreExpression!, unscored);
+            var scored = Scores(connection, query.ScoreExpression, unscored);
             var tokensInTitleOrTags = scored.Where(s => s.Value.TitleTags < 0).Select(s => s.Key).ToList();
             var first = query.HasMultiTokenTerms && tokensInTitleOrTags.Count > 0
                 ? inTitleOrTags(tokensInTitleOrTags)

@@ -51,19 +51,21 @@ public sealed class SearchQuery
     public string? WordsExpression { get; }
 
     /// <summary>
-    /// The other part of the lookup, over article_grams: every term that is one CJK run of three or
-    /// more characters, as its trigrams ANDed (大模型 → "大模型", 人工智能 → "人工智" "工智能"). Null if
-    /// there is no such term. A trigram stands for its characters in a row, so a three-character
-    /// term matches exactly the articles its phrase does; a longer one matches the articles holding
-    /// each of its overlapping trigrams, which in running text is the same set (a difference needs
-    /// both halves elsewhere without the whole: 诸神之 and 神之战 but never 诸神之战).
+    /// The other part of the lookup, over article_grams: every term that is one CJK character (医)
+    /// or one CJK run of three or more characters, the latter as its trigrams ANDed (大模型 → "大模型",
+    /// 人工智能 → "人工智" "工智能"). Null if there is no such term. A trigram stands for its characters
+    /// in a row, so a three-character term matches exactly the articles its phrase does; a longer
+    /// one matches the articles holding each of its overlapping trigrams, which in running text is
+    /// the same set (a difference needs both halves elsewhere without the whole: 诸神之 and 神之战
+    /// but never 诸神之战). Two-character terms stay in article_search: a bigram is a token there.
     /// </summary>
     public string? GramsExpression { get; }
 
     /// <summary>
     /// The same tokens as <see cref="MatchExpression"/>, each on its own and all ANDed, for scoring
     /// articles already known to match: FTS5 finds them without comparing positions (a phrase over
-    /// terms in most articles costs it several times more), and bm25 then weighs each token.
+    /// terms in most articles costs it several times more), and bm25 then weighs each token. A lone
+    /// CJK character is left out (see <see cref="Parse"/>); null when nothing is left to weigh.
     /// </summary>
     public string? ScoreExpression { get; }
 
@@ -89,14 +91,13 @@ public sealed class SearchQuery
 
         var phrases = new List<string>();
         var wordPhrases = new List<string>();
-        var trigrams = new List<string>();
+        var gramPhrases = new List<string>();
         var scoreTokens = new List<string>();
         var hasMultiTokenTerms = false;
         var terms = new List<string>();
         var normalized = new List<string>();
         foreach (var rawTerm in SplitTerms(SearchTextAnalyzer.Normalize(Truncate(input))))
         {
-            var isPrefix = rawTerm.EndsWith('*');
             var term = rawTerm.TrimEnd('*').Trim();
             var tokens = SearchTextAnalyzer.TokenizeQueryTerm(term);
             if (tokens.Count == 0)
@@ -104,6 +105,9 @@ public sealed class SearchQuery
                 continue;
             }
 
+            // A star after one letter or digit (c*) would have FTS5 merge the doclists of every
+            // word starting with it, for a search that finds nearly everything: it is dropped.
+            var isPrefix = rawTerm.EndsWith('*') && !(tokens.Count == 1 && tokens[0].Length == 1 && char.IsAsciiLetterOrDigit(tokens[0][0]));
             var endsInPrefix = isPrefix || IsSingleCjkCharacter(tokens[^1]);
             var phrase = ToPhrase(tokens, endsInPrefix);
             if (phrases.Contains(phrase))
@@ -112,14 +116,17 @@ public sealed class SearchQuery
             }
 
             phrases.Add(phrase);
-            if (IsOneCjkRunOfThreeOrMore(tokens))
+            var grams = tokens.Count == 1 && IsSingleCjkCharacter(tokens[0]) ? tokens
+                : IsOneCjkRunOfThreeOrMore(tokens) ? TrigramsOf(tokens)
+                : null;
+            if (grams is not null)
             {
-                // A prefix star adds nothing here: the index has no CJK token longer than the bigram it applies to.
-                foreach (var trigram in TrigramsOf(tokens).Select(t => ToPhrase([t], isPrefix: false)))
+                // A prefix star adds nothing: the grams table holds every character and trigram as they stand.
+                foreach (var gram in grams.Select(g => ToPhrase([g], isPrefix: false)))
                 {
-                    if (!trigrams.Contains(trigram))
+                    if (!gramPhrases.Contains(gram))
                     {
-                        trigrams.Add(trigram);
+                        gramPhrases.Add(gram);
                     }
                 }
             }
@@ -131,7 +138,16 @@ public sealed class SearchQuery
             hasMultiTokenTerms |= tokens.Count > 1;
             for (var i = 0; i < tokens.Count; i++)
             {
-                var token = ToPhrase([tokens[i]], endsInPrefix && i == tokens.Count - 1);
+                // A lone CJK character is a prefix of every bigram it starts: merging all their
+                // doclists to weigh it would cost more than the search (article_search has no
+                // prefix index since the grams table took over one-character lookups).
+                var isLast = i == tokens.Count - 1;
+                if (endsInPrefix && isLast && IsSingleCjkCharacter(tokens[i]))
+                {
+                    continue;
+                }
+
+                var token = ToPhrase([tokens[i]], endsInPrefix && isLast);
                 if (!scoreTokens.Contains(token))
                 {
                     scoreTokens.Add(token);
@@ -152,8 +168,8 @@ public sealed class SearchQuery
             : new SearchQuery(
                 string.Join(' ', phrases),
                 wordPhrases.Count == 0 ? null : string.Join(' ', wordPhrases),
-                trigrams.Count == 0 ? null : string.Join(' ', trigrams),
-                string.Join(' ', scoreTokens),
+                gramPhrases.Count == 0 ? null : string.Join(' ', gramPhrases),
+                scoreTokens.Count == 0 ? null : string.Join(' ', scoreTokens),
                 hasMultiTokenTerms,
                 terms,
                 string.Join(' ', normalized));
@@ -181,8 +197,8 @@ public sealed class SearchQuery
     }
 
     /// <summary>The trigrams of a run from its bigrams: each bigram followed by the next one's last character.</summary>
-    private static IEnumerable<string> TrigramsOf(IReadOnlyList<string> bigrams) =>
-        bigrams.Zip(bigrams.Skip(1), (bigram, next) => bigram + next[SearchTextAnalyzer.RuneAt(next, 0).Utf16SequenceLength..]);
+    private static List<string> TrigramsOf(IReadOnlyList<string> bigrams) =>
+        [.. bigrams.Zip(bigrams.Skip(1), (bigram, next) => bigram + next[SearchTextAnalyzer.RuneAt(next, 0).Utf16SequenceLength..])];
 
     private static bool IsCjkBigram(string token)
     {

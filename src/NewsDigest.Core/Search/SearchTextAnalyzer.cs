@@ -28,13 +28,14 @@ namespace NewsDigest.Core.Search;
 public static class SearchTextAnalyzer
 {
     /// <summary>The tokens of <paramref name="text"/> joined by single spaces: what goes into the FTS5 column.</summary>
-    public static string ToIndexText(string text) => Analyze(text, isQueryTerm: false, trigrams: null);
+    public static string ToIndexText(string text) => Analyze(text, isQueryTerm: false, grams: null);
 
     /// <summary>
-    /// <see cref="ToIndexText(string)"/>, also adding every three-character stretch of the text's CJK
-    /// runs to <paramref name="trigrams"/> (packed by <see cref="Trigrams.Pack"/>), in the same pass.
+    /// <see cref="ToIndexText(string)"/>, also adding every character and every three-character
+    /// stretch of the text's CJK runs to <paramref name="grams"/> (packed by <see cref="CjkGrams"/>),
+    /// in the same pass.
     /// </summary>
-    internal static string ToIndexText(string text, HashSet<long> trigrams) => Analyze(text, isQueryTerm: false, trigrams);
+    internal static string ToIndexText(string text, HashSet<long> grams) => Analyze(text, isQueryTerm: false, grams);
 
     /// <summary>The tokens of <paramref name="text"/>, in order.</summary>
     public static IReadOnlyList<string> Tokenize(string text) =>
@@ -46,7 +47,7 @@ public static class SearchTextAnalyzer
     /// so only the bigrams are known to be in the index.
     /// </summary>
     internal static IReadOnlyList<string> TokenizeQueryTerm(string term) =>
-        Analyze(term, isQueryTerm: true, trigrams: null).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Analyze(term, isQueryTerm: true, grams: null).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>NFKC, then invariant lower case. Lone surrogates and U+FFFE, which make Normalize throw, become U+FFFD.</summary>
     internal static string Normalize(string text)
@@ -68,7 +69,7 @@ public static class SearchTextAnalyzer
     internal static bool IsWordChar(Rune rune) =>
         rune.IsAscii ? char.IsAsciiLetterOrDigit((char)rune.Value) : IsTokenCategory(rune) && !IsInCjkBlock(rune.Value);
 
-    private static string Analyze(string text, bool isQueryTerm, HashSet<long>? trigrams)
+    private static string Analyze(string text, bool isQueryTerm, HashSet<long>? grams)
     {
         ArgumentNullException.ThrowIfNull(text);
         var s = Normalize(text);
@@ -79,7 +80,7 @@ public static class SearchTextAnalyzer
             var rune = RuneAt(s, i);
             if (IsCjk(rune))
             {
-                i = AppendCjkRun(s, i, output, isQueryTerm, trigrams);
+                i = AppendCjkRun(s, i, output, isQueryTerm, grams);
             }
             else if (IsWordChar(rune))
             {
@@ -100,11 +101,12 @@ public static class SearchTextAnalyzer
     }
 
     /// <summary>Appends bigrams of the CJK run at <paramref name="start"/>, then its last character, and adds
-    /// the run's trigrams to <paramref name="trigrams"/> if given; returns the index after the run.</summary>
-    private static int AppendCjkRun(string s, int start, StringBuilder output, bool isQueryTerm, HashSet<long>? trigrams)
+    /// the run's characters and trigrams to <paramref name="grams"/> if given; returns the index after the run.</summary>
+    private static int AppendCjkRun(string s, int start, StringBuilder output, bool isQueryTerm, HashSet<long>? grams)
     {
         var previous = start;
         var first = RuneAt(s, start);
+        grams?.Add(CjkGrams.Pack(first));
         var current = start + first.Utf16SequenceLength;
         var length = 1;
         (Rune BeforeLast, Rune Last) window = (default, first);
@@ -116,9 +118,10 @@ public static class SearchTextAnalyzer
                 break;
             }
 
+            grams?.Add(CjkGrams.Pack(rune));
             if (length >= 2)
             {
-                trigrams?.Add(Trigrams.Pack(window.BeforeLast, window.Last, rune));
+                grams?.Add(CjkGrams.Pack(window.BeforeLast, window.Last, rune));
             }
 
             window = (window.Last, rune);

@@ -123,19 +123,29 @@ internal static class Migrations
             """,
             SearchIndex.RebuildWords),
 
-        // 4: the distinct three-character stretches of each article's CJK runs (SearchDocument.Grams),
-        // without positions. A CJK term of three or more characters is looked up here: as a phrase of
-        // bigrams (大模型 = "大模 模型") FTS5 compares the positions of two tokens that most articles
-        // hold many times, which cost 130-250 ms at 100,000 articles; here it is one short doclist.
+        // 4: Chinese lookups move to their own table, article_grams: the distinct characters and
+        // three-character stretches of each article's CJK runs (SearchDocument.Grams), without
+        // positions. A CJK term of three or more characters is looked up there: as a phrase of
+        // bigrams (大模型 = "大模 模型") FTS5 compared the positions of two tokens most articles hold
+        // many times, 130-250 ms at 100,000 articles; there it is one short doclist. A one-character
+        // term (医) is too, so article_search loses its prefix index, which served only that and
+        // was a third of the index and of its insert time (docs/benchmarks.md).
         new(
             """
-            CREATE VIRTUAL TABLE article_grams USING fts5(
+            DROP TABLE article_search;
+            CREATE VIRTUAL TABLE article_search USING fts5 (
+                title, tags, events, body,
+                content = '', contentless_delete = 1,
+                tokenize = 'ascii'
+            );
+            INSERT INTO article_search (article_search, rank) VALUES ('hashsize', 33554432);
+            CREATE VIRTUAL TABLE article_grams USING fts5 (
                 grams,
                 content = '', contentless_delete = 1, detail = none, tokenize = 'ascii'
             );
             INSERT INTO article_grams (article_grams, rank) VALUES ('hashsize', 33554432);
             """,
-            SearchIndex.RebuildGrams),
+            SearchIndex.Rebuild),
     ];
 
     public static int Latest => Steps.Length;

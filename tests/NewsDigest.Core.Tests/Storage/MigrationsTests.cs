@@ -73,7 +73,7 @@ public sealed class MigrationsTests
     }
 
     [Fact]
-    public void Upgrading_to_the_trigram_table_fills_it_as_ingestion_writes_it()
+    public void Upgrading_to_the_grams_table_fills_both_tables_as_ingestion_writes_them()
     {
         using var harness = new IngestionHarness();
         harness.CopyRealSeed();
@@ -81,17 +81,34 @@ public sealed class MigrationsTests
         harness.Write("002_0000000000000002.txt", IngestionHarness.Digest("No Chinese here", industries: "", technologies: "", keywords: ""));
         harness.Scan();
         var ingested = GramEntries(harness.Database);
+        var words = SearchEntries(harness.Database);
         Assert.Contains("1 大模型", ingested);
+        Assert.Contains("1 医", ingested);
 
-        // A file of version 3: everything but the trigram table.
+        // A file of version 3: no grams table, article_search with its prefix index, entries stale.
         using (var connection = harness.Database.Open())
         {
-            connection.Execute("DROP TABLE article_grams; PRAGMA user_version = 3;");
+            connection.Execute(
+                """
+                DROP TABLE article_grams;
+                DROP TABLE article_search;
+                CREATE VIRTUAL TABLE article_search USING fts5 (
+                    title, tags, events, body, content = '', contentless_delete = 1, tokenize = 'ascii', prefix = '1');
+                INSERT INTO article_search (rowid, title) VALUES (1, 'stale');
+                PRAGMA user_version = 3;
+                """);
         }
 
         harness.Database.Migrate();
 
+        using (var connection = harness.Database.Open())
+        {
+            Assert.DoesNotContain("prefix", connection.ExecuteScalar<string>("SELECT sql FROM sqlite_master WHERE name = 'article_search'"));
+        }
+
         Assert.Equal(ingested, GramEntries(harness.Database));
+        Assert.Equal(words, SearchEntries(harness.Database));
+        Assert.Equal(["医疗大模型"], harness.Articles.List(new ArticleFilter { Query = "医" }).Items.Select(i => i.Title).Where(t => t == "医疗大模型"));
         Assert.Equal(["医疗大模型"], harness.Articles.List(new ArticleFilter { Query = "医疗大模型" }).Items.Select(i => i.Title));
     }
 
