@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Dapper;
@@ -158,16 +159,35 @@ public sealed class SearchIndex
         return words is null ? grams ?? [] : grams is null ? words : Intersect(words, grams);
     }
 
+    /// <summary>
+    /// The rowids matching <paramref name="match"/> in <paramref name="table"/>, ascending. They come
+    /// back as one comma-separated text rather than a row each: stepping a reader through 80,000 rows
+    /// (a term in most articles at 100,000) cost 25-40 ms in Microsoft.Data.Sqlite's per-row calls,
+    /// several times FTS5's own work; one string parses in about a millisecond.
+    /// </summary>
     private static List<long> MatchesIn(SqliteConnection connection, string table, string match)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT rowid FROM {table} WHERE {table} MATCH $match ORDER BY rowid";
+        command.CommandText = $"SELECT group_concat(rowid, ',') FROM {table} WHERE {table} MATCH $match";
         command.Parameters.AddWithValue("$match", match);
-        using var reader = command.ExecuteReader();
-        var seqs = new List<long>();
-        while (reader.Read())
+        var text = command.ExecuteScalar() as string ?? "";
+        var seqs = new List<long>(text.Length / 4);
+        foreach (var range in text.AsSpan().Split(','))
         {
-            seqs.Add(reader.GetInt64(0));
+            if (!text.AsSpan(range).IsEmpty)
+            {
+                seqs.Add(long.Parse(text.AsSpan(range), CultureInfo.InvariantCulture));
+            }
+        }
+
+        // FTS5 returns rowids in ascending order; the intersection below relies on it, so make sure.
+        for (var i = 1; i < seqs.Count; i++)
+        {
+            if (seqs[i] < seqs[i - 1])
+            {
+                seqs.Sort();
+                break;
+            }
         }
 
         return seqs;

@@ -10,8 +10,9 @@ namespace NewsDigest.Core.Search;
 /// <remarks>
 /// Input is split on whitespace; text in double quotes (also “ ” and full-width ＂) is one term, and an
 /// unclosed quote runs to the end. A trailing * asks for a prefix match. Terms are ANDed.
-/// A term of one CJK character is always a prefix query: the index holds it only as the start of a
-/// bigram or as a run's last character.
+/// In <see cref="MatchExpression"/> a term of one CJK character is always a prefix query: article_search
+/// holds it only as the start of a bigram or as a run's last character. The lookup itself
+/// (<see cref="WordsExpression"/>, <see cref="GramsExpression"/>) finds it in article_grams.
 /// </remarks>
 public sealed class SearchQuery
 {
