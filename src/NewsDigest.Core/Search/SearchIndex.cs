@@ -245,7 +245,7 @@ public sealed class SearchIndex
     /// </para>
     /// </remarks>
     public IReadOnlyList<long> RankedPage(
-        SqliteConnection connection, SearchQuery query, IReadOnlyList<long> newestFirst, int offset, int limit,
+        SqliteConnection connection, SearchQuery query, IEnumerable<long> newestFirst, int offset, int limit,
         bool matchesMostArticles, ConcurrentDictionary<long, SearchScore> scores, Func<IReadOnlyList<long>, IReadOnlySet<long>> inTitleOrTags)
     {
         var candidates = newestFirst.Take(RankedCandidates).ToList();

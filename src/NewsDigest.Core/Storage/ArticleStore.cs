@@ -109,7 +109,7 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
             var offset = (int)Math.Min((long)(page - 1) * pageSize, result.Count);
             var seqs = search is not null && filter.Sort == ArticleSort.Relevance
                 ? searchIndex.RankedPage(
-                    connection, query, result.ConvertAll(index.SeqAt), offset, pageSize,
+                    connection, query, result.Select(index.SeqAt), offset, pageSize,
                     matchesMostArticles: search.Matches.Count * 2L > index.Count, search.Scores,
                     candidates => InTitleOrTags(index, candidates, query.Terms))
                 : [.. result.Skip(offset).Take(pageSize).Select(index.SeqAt)];

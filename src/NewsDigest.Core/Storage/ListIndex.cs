@@ -130,7 +130,9 @@ internal sealed class ListIndex
     /// </summary>
     public List<int> Select(ArticleFilter filter, IEnumerable<long>? matches)
     {
-        var required = new List<HashSet<int>>();
+        // One mask per filtered kind, indexed by dense tag id: an array read per tag of each match,
+        // where a HashSet lookup made a filtered search of 80,000 matches cost 5-10 ms.
+        var required = new List<bool[]>();
         foreach (var kind in TagKinds.All)
         {
             var values = filter.Values(kind);
@@ -139,21 +141,22 @@ internal sealed class ListIndex
                 continue;
             }
 
-            var ids = new HashSet<int>();
+            var mask = new bool[_tags.Length];
+            var any = false;
             foreach (var value in values)
             {
                 if (_tagsByNorm.TryGetValue((kind, TagKinds.Normalize(value)), out var id))
                 {
-                    ids.Add(id);
+                    mask[id] = any = true;
                 }
             }
 
-            if (ids.Count == 0)
+            if (!any)
             {
                 return [];
             }
 
-            required.Add(ids);
+            required.Add(mask);
         }
 
         bool[]? matched = null;
@@ -281,14 +284,14 @@ internal sealed class ListIndex
         return (p > 0 ? _seqs[p - 1] : null, p + 1 < _seqs.Length ? _seqs[p + 1] : null);
     }
 
-    private bool HasAll(int position, List<HashSet<int>> required)
+    private bool HasAll(int position, List<bool[]> required)
     {
-        foreach (var ids in required)
+        foreach (var mask in required)
         {
             var found = false;
             for (var i = _tagStarts[position]; i < _tagStarts[position + 1] && !found; i++)
             {
-                found = ids.Contains(_tagIds[i]);
+                found = mask[_tagIds[i]];
             }
 
             if (!found)
