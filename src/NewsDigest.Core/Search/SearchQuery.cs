@@ -139,11 +139,14 @@ public sealed class SearchQuery
             hasMultiTokenTerms |= tokens.Count > 1;
             for (var i = 0; i < tokens.Count; i++)
             {
-                // A lone CJK character is a prefix of every bigram it starts: merging all their
-                // doclists to weigh it would cost more than the search (article_search has no
-                // prefix index since the grams table took over one-character lookups).
+                // A lone CJK character is not weighed: as a prefix of every bigram it starts, merging
+                // their doclists would cost more than the search (article_search has no prefix
+                // index since the grams table took over one-character lookups).
+                // Nor is the character that closes a run inside a term (式 in 生成式AI: 生成 成式 式 ai):
+                // it says only that some run ends in 式 (方式, 模式), and would cost a doclist pass.
                 var isLast = i == tokens.Count - 1;
-                if (endsInPrefix && isLast && IsSingleCjkCharacter(tokens[i]))
+                if ((endsInPrefix && isLast && IsSingleCjkCharacter(tokens[i]))
+                    || (i > 0 && IsSingleCjkCharacter(tokens[i]) && IsCjkBigram(tokens[i - 1]) && tokens[i - 1].EndsWith(tokens[i], StringComparison.Ordinal)))
                 {
                     continue;
                 }

@@ -115,6 +115,7 @@ public sealed class SearchQueryTests : IDisposable
     [InlineData("contam*", "\"contam\" *", false)]
     [InlineData("GPT-4 医疗 gpt", "\"gpt\" \"4\" \"医疗\"", true)]
     [InlineData("openai 医*", "\"openai\"", false)]
+    [InlineData("生成式AI “大模型 应用”", "\"生成\" \"成式\" \"ai\" \"大模\" \"模型\" \"应用\"", true)]
     public void Scores_with_the_tokens_of_every_term_anded_but_lone_chinese_characters(string input, string? scoreExpression, bool hasMultiTokenTerms)
     {
         var query = SearchQuery.Parse(input);
