@@ -76,6 +76,9 @@ internal static class BulkInsertFloor
         using var insertSearch = Prepare(connection, transaction,
             "INSERT INTO article_search (rowid, title, tags, events, body) VALUES ($seq, $title, $tags, $events, $body)",
             "$seq", "$title", "$tags", "$events", "$body");
+        using var insertGrams = Prepare(connection, transaction,
+            "INSERT INTO article_grams (rowid, grams) VALUES ($seq, $grams)",
+            "$seq", "$grams");
         using var insertFile = Prepare(connection, transaction,
             """
             INSERT INTO source_files (path, size, mtime, sha256, status, article_id, run_id, updated_at)
@@ -113,6 +116,7 @@ internal static class BulkInsertFloor
 
             var search = article.Search;
             Execute(insertSearch, seq, search.Title, search.Tags, search.Events, search.Body);
+            Execute(insertGrams, seq, search.Grams);
             Execute(insertFile, article.SourceFile, size, mtime, sha256, article.Id, now);
         }
 

@@ -40,8 +40,8 @@ public sealed class SearchIndex
             Remove(connection, transaction, seq);
         }
 
-        // All of one table, then all of the other: FTS5 keeps each table's batch in memory as one
-        // segment only while no statement on the other table runs in between.
+        // All of one table, then all of the other, not an article at a time: as above, a statement
+        // in between can make FTS5 write out what it holds as a segment of its own.
         InsertWords(connection, transaction, entries.Select(e => (e.Seq, e.Document)));
         InsertGrams(connection, transaction, entries.Select(e => (e.Seq, e.Document)));
     }
