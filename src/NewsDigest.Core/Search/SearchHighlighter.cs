@@ -31,18 +31,22 @@ public static class SearchHighlighter
     }
 
     /// <summary>
-    /// A test of whether some term occurs in a text, by the rules <see cref="Highlight"/> marks it by.
+    /// How many of the terms occur in a text, by the rules <see cref="Highlight"/> marks them by.
     /// The terms are folded once, so testing many short texts (titles, tags) stays cheap.
     /// </summary>
-    public static Func<string, bool> Finder(IReadOnlyList<string> terms)
+    public static Func<string, int> Counter(IReadOnlyList<string> terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
         var folded = FoldTerms(terms);
         return text =>
         {
-            var found = false;
-            ForEachMatch(FoldedText.ValueOf(text), folded, (_, _, _) => !(found = true));
-            return found;
+            var found = new bool[folded.Length];
+            ForEachMatch(FoldedText.ValueOf(text), folded, (_, _, term) =>
+            {
+                found[term] = true;
+                return true;
+            });
+            return found.Count(f => f);
         };
     }
 

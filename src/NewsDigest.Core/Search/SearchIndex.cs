@@ -230,7 +230,7 @@ public sealed class SearchIndex
     /// The title-or-tags tier exists because bm25 normalises by the whole document's length and
     /// saturates, so weights alone let a short article's body match beat a long article's tag.
     /// A query term of several tokens (大模型 = 大模 模型) is in a title only if its tokens stand
-    /// together there, which the scoring pass does not check: <paramref name="inTitleOrTags"/>
+    /// together there, which the scoring pass does not check: <paramref name="termsInTitleOrTags"/>
     /// decides for the candidates whose title or tags hold its tokens somewhere.
     /// <para>
     /// When the search matched more than half of all articles (<paramref name="matchesMostArticles"/>),
@@ -238,15 +238,17 @@ public sealed class SearchIndex
     /// its IDF, log((N - n + 0.5) / (n + 0.5)), is below zero, which FTS5 raises to 1e-6. What is
     /// left of the score is how often each article repeats a word most articles use, and computing
     /// it costs FTS5 a pass over each token's whole doclist (12-14 ms for 人工智能 at 10,000
-    /// articles). Such a search is ordered by the title-or-tags tier alone, checked here in C#,
-    /// and then newest first, which is what a reader of the news wants from "everything about AI".
+    /// articles). Such a search is ordered by the title-or-tags tier alone, checked here in C#
+    /// (within it, more of the query's terms there first), and then newest first, which is what a
+    /// reader of the news wants from "everything about AI".
     /// A search of single Chinese characters only (医) is ordered the same way: it has no token to
     /// weigh (<see cref="SearchQuery.ScoreExpression"/>).
     /// </para>
     /// </remarks>
     public IReadOnlyList<long> RankedPage(
         SqliteConnection connection, SearchQuery query, IEnumerable<long> newestFirst, int offset, int limit,
-        bool matchesMostArticles, ConcurrentDictionary<long, SearchScore> scores, Func<IReadOnlyList<long>, IReadOnlySet<long>> inTitleOrTags)
+        bool matchesMostArticles, ConcurrentDictionary<long, SearchScore> scores,
+        Func<IReadOnlyList<long>, IReadOnlyDictionary<long, int>> termsInTitleOrTags)
     {
         var candidates = newestFirst.Take(RankedCandidates).ToList();
         if (offset >= candidates.Count)
@@ -261,10 +263,12 @@ public sealed class SearchIndex
         }
         else if (matchesMostArticles || query.ScoreExpression is null)
         {
-            var first = inTitleOrTags(unscored);
+            // Within the tier, more of the query's terms in the title or tags first.
+            var found = termsInTitleOrTags(unscored);
             foreach (var seq in unscored)
             {
-                scores[seq] = new SearchScore(0, first.Contains(seq));
+                var terms = found.GetValueOrDefault(seq);
+                scores[seq] = new SearchScore(-terms, terms > 0);
             }
         }
         else
@@ -272,7 +276,7 @@ public sealed class SearchIndex
             var scored = Scores(connection, query.ScoreExpression, unscored);
             var tokensInTitleOrTags = scored.Where(s => s.Value.TitleTags < 0).Select(s => s.Key).ToList();
             var first = query.HasMultiTokenTerms && tokensInTitleOrTags.Count > 0
-                ? inTitleOrTags(tokensInTitleOrTags)
+                ? termsInTitleOrTags(tokensInTitleOrTags).Keys.ToHashSet()
                 : tokensInTitleOrTags.ToHashSet();
             foreach (var seq in unscored)
             {

@@ -111,7 +111,7 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
                 ? searchIndex.RankedPage(
                     connection, query, result.Select(index.SeqAt), offset, pageSize,
                     matchesMostArticles: search.Matches.Count * 2L > index.Count, search.Scores,
-                    candidates => InTitleOrTags(index, candidates, query.Terms))
+                    candidates => TermsInTitleOrTags(index, candidates, query.Terms))
                 : [.. result.Skip(offset).Take(pageSize).Select(index.SeqAt)];
             var items = Items(connection, seqs);
             if (query.MatchExpression is not null)
@@ -259,12 +259,16 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
         }
     }
 
-    /// <summary>The articles with a search term in their title or in a tag: they rank first.</summary>
-    private static HashSet<long> InTitleOrTags(ListIndex index, IReadOnlyList<long> seqs, IReadOnlyList<string> terms)
+    /// <summary>The articles with a search term in their title or in a tag (they rank first), each
+    /// with how many of the terms are there.</summary>
+    private static Dictionary<long, int> TermsInTitleOrTags(ListIndex index, IReadOnlyList<long> seqs, IReadOnlyList<string> terms)
     {
         // One text per article; " | " keeps a term from matching across the title and a tag or two tags.
-        var finds = SearchHighlighter.Finder(terms);
-        return seqs.Where(seq => finds(string.Join(" | ", index.TagValuesOf(seq).Prepend(index.TitleOf(seq))))).ToHashSet();
+        var count = SearchHighlighter.Counter(terms);
+        return seqs
+            .Select(seq => (Seq: seq, Terms: count(string.Join(" | ", index.TagValuesOf(seq).Prepend(index.TitleOf(seq))))))
+            .Where(found => found.Terms > 0)
+            .ToDictionary(found => found.Seq, found => found.Terms);
     }
 
     /// <summary>Search results show the title and a snippet around the best match, marked.</summary>

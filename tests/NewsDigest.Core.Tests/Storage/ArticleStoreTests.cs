@@ -194,4 +194,19 @@ public sealed class ArticleStoreTests : IDisposable
 
         Assert.Equal(["模型周报", "最新的短讯", "较早的长文"], titles);
     }
+
+    [Fact]
+    public void In_a_search_of_most_articles_more_terms_in_the_title_or_tags_rank_higher()
+    {
+        using var harness = new IngestionHarness();
+        harness.Write("001_0000000000000001.txt", IngestionHarness.Digest("模型与芯片", technologies: "芯片", keywords: "训练", date: "2024-03-01", text: "模型需要芯片。"));
+        harness.Write("002_0000000000000002.txt", IngestionHarness.Digest("新模型发布", technologies: "机器学习", keywords: "发布", date: "2024-03-03", text: "模型需要芯片。"));
+        harness.Write("003_0000000000000003.txt", IngestionHarness.Digest("行业简讯", technologies: "机器学习", keywords: "简讯", date: "2024-03-04", text: "模型需要芯片。"));
+        harness.Scan();
+
+        var titles = harness.Articles.List(new ArticleFilter { Query = "模型 芯片" }).Items.Select(i => i.Title);
+
+        // Both terms in the title first, then one term, then none; the newest last here.
+        Assert.Equal(["模型与芯片", "新模型发布", "行业简讯"], titles);
+    }
 }
