@@ -55,7 +55,7 @@ public sealed class SearchQuery
     /// The other part of the lookup, over article_grams: every term that is one CJK character (医)
     /// or one CJK run of three or more characters, the latter as its trigrams ANDed (大模型 → "大模型",
     /// 人工智能 → "人工智" "工智能"). Null if there is no such term. A trigram stands for its characters
-    /// in a row, so a three-character term matches the articles that hold it as it stands; a longer
+    /// in a row, so a three-character term matches exactly the articles its phrase does; a longer
     /// one matches the articles holding each of its overlapping trigrams, which in running text is
     /// the same set (a difference needs both halves elsewhere without the whole: 诸神之 and 神之战
     /// but never 诸神之战). Two-character terms stay in article_search: a bigram is a token there.
