@@ -28,7 +28,7 @@ public static class SettingsEndpoints
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             Options());
-        return Results.Redirect(LocalOrHome(returnUrl));
+        return Results.Redirect(ReturnUrl.LocalOrHome(returnUrl));
     }
 
     private static IResult Theme(HttpContext context, string? value, string? returnUrl)
@@ -39,7 +39,7 @@ public static class SettingsEndpoints
         }
 
         context.Response.Cookies.Append(UiPreferences.ThemeCookie, value, Options());
-        return Results.Redirect(LocalOrHome(returnUrl));
+        return Results.Redirect(ReturnUrl.LocalOrHome(returnUrl));
     }
 
     private static CookieOptions Options() => new()
@@ -50,10 +50,4 @@ public static class SettingsEndpoints
         SameSite = SameSiteMode.Lax,
         Path = "/",
     };
-
-    /// <summary>Only paths on this site: never an open redirect.</summary>
-    private static string LocalOrHome(string? returnUrl) =>
-        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\'))
-            ? returnUrl
-            : "/";
 }

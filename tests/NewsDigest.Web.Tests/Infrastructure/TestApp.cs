@@ -1,6 +1,9 @@
 using AngleSharp;
 using AngleSharp.Html.Dom;
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,6 +67,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await Services.GetRequiredService<IngestionService>().FirstScan;
         return client;
+    }
+
+    /// <summary>Starts the host on real Kestrel at a free loopback port instead of the in-memory
+    /// server, for what only a real server does (header validation, its own 400 and 414 answers).</summary>
+    public async Task<HttpClient> StartOnKestrelAsync()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        await Services.GetRequiredService<IngestionService>().FirstScan;
+        return new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
     }
 
     public Task<ScanReport> RescanAsync() => Services.GetRequiredService<Ingester>().ScanAsync();
