@@ -1,6 +1,6 @@
+using System.Net;
 using AngleSharp;
 using AngleSharp.Html.Dom;
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
