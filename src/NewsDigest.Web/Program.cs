@@ -109,7 +109,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/status/{0}");
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevel.For);
 app.UseResponseCompression();
 app.UseStaticFiles();
 app.UseRequestLocalization();

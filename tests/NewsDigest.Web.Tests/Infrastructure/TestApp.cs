@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NewsDigest.Core.Ingestion;
@@ -19,6 +20,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "newsdigest-web-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
+    private readonly List<Action<IServiceCollection>> _services = [];
 
     public TestApp(Dictionary<string, string?>? settings = null)
     {
@@ -51,6 +53,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public TestApp WithFile(string relativePath, string content)
     {
         WriteFile(relativePath, content);
+        return this;
+    }
+
+    /// <summary>Replaces services after the app registered its own (a clock, say).</summary>
+    public TestApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
         return this;
     }
 
@@ -89,6 +98,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
     }
 
     public static async Task<IHtmlDocument> ParseHtml(HttpResponseMessage response)

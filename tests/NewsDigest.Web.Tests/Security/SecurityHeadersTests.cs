@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using NewsDigest.Web.Tests.Infrastructure;
 
 namespace NewsDigest.Web.Tests.Security;
@@ -82,6 +84,29 @@ public sealed class SecurityHeadersTests
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
         Assert.Equal(HttpStatusCode.OK, plainPage.StatusCode);
+    }
+
+    [Fact]
+    public async Task Retry_after_is_the_time_left_in_the_window()
+    {
+        // 45 s into a 60 s window (windows follow the clock): 15 s are left.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 45, TimeSpan.Zero));
+        using var app = new TestApp(new() { ["NewsDigest:RateLimit:PermitsPerWindow"] = "2", ["NewsDigest:RateLimit:WindowSeconds"] = "60" })
+            .WithServices(services => services.AddSingleton<TimeProvider>(clock));
+        var client = await app.StartAsync();
+
+        await client.GetAsync("/api/articles");
+        await client.GetAsync("/api/articles");
+        var first = await client.GetAsync("/api/articles");
+        clock.Advance(TimeSpan.FromSeconds(10.5));
+        var later = await client.GetAsync("/api/articles");
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var nextWindow = await client.GetAsync("/api/articles");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, first.StatusCode);
+        Assert.Equal("15", first.Headers.GetValues("Retry-After").Single());
+        Assert.Equal("5", later.Headers.GetValues("Retry-After").Single());
+        Assert.Equal(HttpStatusCode.OK, nextWindow.StatusCode);
     }
 
     [Fact]

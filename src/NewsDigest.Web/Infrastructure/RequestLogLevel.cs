@@ -1,0 +1,23 @@
+using Serilog.Events;
+
+namespace NewsDigest.Web.Infrastructure;
+
+/// <summary>
+/// The level of a request's completion log line. Health probes run every few seconds and their
+/// 503 ("not ready yet", "seeds folder missing") is an answer, not a fault: the component that is
+/// not ready logs the cause itself. Everything else that fails on the server is an error.
+/// </summary>
+public static class RequestLogLevel
+{
+    private static readonly string[] Probes = ["/healthz", "/readyz"];
+
+    public static LogEventLevel For(HttpContext context, double elapsedMilliseconds, Exception? exception)
+    {
+        if (Probes.Any(probe => context.Request.Path.Equals(probe, StringComparison.OrdinalIgnoreCase)))
+        {
+            return LogEventLevel.Debug;
+        }
+
+        return exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
+    }
+}
