@@ -37,6 +37,54 @@ public sealed class SecurityHeadersTests
         Assert.False(response.Headers.Contains("Server"));
     }
 
+    [Theory]
+    [InlineData("GET", "/?page=abc")]
+    [InlineData("GET", "/api/articles?page=0")]
+    [InlineData("POST", "/api/articles")]
+    [InlineData("DELETE", "/feed.atom")]
+    [InlineData("GET", "/articles/%ZZ")]
+    public async Task Errors_the_framework_answers_inside_the_app_carry_the_headers(string method, string url)
+    {
+        using var app = new TestApp().WithRealSeed();
+        var client = await app.StartOnKestrelAsync();
+
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+
+        Assert.InRange((int)response.StatusCode, 400, 499);
+        Assert.Contains("frame-ancestors 'none'", Header(response, "Content-Security-Policy"));
+        Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
+    }
+
+    /// <summary>
+    /// Kestrel answers a malformed request line, an over-long target and over-large headers itself,
+    /// before any middleware runs, so these carry no application headers (docs/security.md says so).
+    /// What they must be: short, bodiless and closing the connection, so there is nothing to render.
+    /// </summary>
+    [Theory]
+    [InlineData("GET / HTTP/1.1 extra\r\nHost: localhost\r\n\r\n", 400)]
+    [InlineData("GET /{long} HTTP/1.1\r\nHost: localhost\r\n\r\n", 414)]
+    [InlineData("GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: {big}\r\n\r\n", 431)]
+    public async Task Requests_kestrel_refuses_get_an_empty_answer_that_closes_the_connection(string request, int status)
+    {
+        using var app = new TestApp();
+        var client = await app.StartOnKestrelAsync();
+        var raw = System.Text.RegularExpressions.Regex.Unescape(request)
+            .Replace("{long}", new string('a', 9 * 1024), StringComparison.Ordinal)
+            .Replace("{big}", new string('b', 40 * 1024), StringComparison.Ordinal);
+
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(client.BaseAddress!.Host, client.BaseAddress.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(raw));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var answer = await new StreamReader(stream).ReadToEndAsync(timeout.Token);
+
+        Assert.StartsWith($"HTTP/1.1 {status} ", answer, StringComparison.Ordinal);
+        Assert.Contains("Content-Length: 0", answer, StringComparison.Ordinal);
+        Assert.Contains("Connection: close", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Server:", answer, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Pages_need_no_inline_script_or_style()
     {
