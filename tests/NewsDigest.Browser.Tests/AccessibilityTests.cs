@@ -1,6 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using NewsDigest.Browser.Tests.Infrastructure;
+using NewsDigest.Tests.Shared;
 
 namespace NewsDigest.Browser.Tests;
 
@@ -27,7 +28,7 @@ public sealed class AccessibilityTests(PortalFixture portal)
         return data;
     }
 
-    [Theory]
+    [TheoryNeeding(Tool.Chromium)]
     [MemberData(nameof(Cases))]
     public async Task No_serious_or_critical_axe_violations(string pageName, string theme)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using NewsDigest.Browser.Tests.Infrastructure;
+using NewsDigest.Tests.Shared;
 using static Microsoft.Playwright.Assertions;
 using static NewsDigest.Browser.Tests.Infrastructure.Corpus;
 
@@ -19,7 +20,7 @@ public sealed class ArticlePageTests(PortalFixture portal)
 
     private static Task<string> ClipboardAsync(IPage page) => page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
 
-    [Fact]
+    [FactNeeding(Tool.Chromium)]
     public async Task Copy_link_puts_the_canonical_url_on_the_clipboard()
     {
         await using var context = await portal.NewContextAsync();
@@ -33,7 +34,7 @@ public sealed class ArticlePageTests(PortalFixture portal)
         Assert.Equal(portal.Server.Url(SeedPath), await ClipboardAsync(page));
     }
 
-    [Fact]
+    [FactNeeding(Tool.Chromium)]
     public async Task A_point_link_scrolls_to_marks_and_copies_that_point()
     {
         await using var context = await portal.NewContextAsync(Viewport.Phone);
@@ -52,7 +53,7 @@ public sealed class ArticlePageTests(PortalFixture portal)
         Assert.Equal(portal.Server.Url(SeedPath) + "#event-3", await ClipboardAsync(page));
     }
 
-    [Fact]
+    [FactNeeding(Tool.Chromium)]
     public async Task A_shared_point_link_opens_at_that_point_marked()
     {
         await using var context = await portal.NewContextAsync(Viewport.Phone);

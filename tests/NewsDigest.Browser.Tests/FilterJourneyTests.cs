@@ -1,4 +1,5 @@
 using NewsDigest.Browser.Tests.Infrastructure;
+using NewsDigest.Tests.Shared;
 using static NewsDigest.Browser.Tests.Infrastructure.Corpus;
 
 namespace NewsDigest.Browser.Tests;
@@ -7,7 +8,7 @@ namespace NewsDigest.Browser.Tests;
 [Collection(PortalCollection.Name)]
 public sealed class FilterJourneyTests(PortalFixture portal)
 {
-    [Fact]
+    [FactNeeding(Tool.Chromium)]
     public async Task Industry_then_technology_then_removing_a_chip_keeps_url_list_and_counts_in_step()
     {
         await using var context = await portal.NewContextAsync();
@@ -53,7 +54,7 @@ public sealed class FilterJourneyTests(PortalFixture portal)
         Assert.Equal(EducationAndLargeModelsTitles.Order(), (await page.CardTitlesAsync()).Order());
     }
 
-    [Fact]
+    [FactNeeding(Tool.Chromium)]
     public async Task A_url_typed_in_another_order_lands_on_the_canonical_one()
     {
         await using var context = await portal.NewContextAsync();
@@ -65,7 +66,7 @@ public sealed class FilterJourneyTests(PortalFixture portal)
         Assert.Equal("3 篇匹配的文章", await page.TextOfAsync(".result-count"));
     }
 
-    [Fact]
+    [FactNeeding(Tool.Chromium)]
     public async Task Clear_all_returns_to_the_whole_list()
     {
         await using var context = await portal.NewContextAsync();

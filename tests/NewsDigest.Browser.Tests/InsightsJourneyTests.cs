@@ -1,4 +1,5 @@
 using NewsDigest.Browser.Tests.Infrastructure;
+using NewsDigest.Tests.Shared;
 using static Microsoft.Playwright.Assertions;
 using static NewsDigest.Browser.Tests.Infrastructure.Corpus;
 
@@ -13,7 +14,7 @@ public sealed class InsightsJourneyTests(PortalFixture portal)
     private static string Cell(string industry, string tech) =>
         $"svg.heatmap a.cell[data-industry='{industry}'][data-tech='{tech}']";
 
-    [Fact]
+    [FactNeeding(Tool.Chromium)]
     public async Task Clicking_a_heat_map_cell_on_a_phone_lands_on_its_filtered_list()
     {
         await using var context = await portal.NewContextAsync(Viewport.Phone);
@@ -33,7 +34,7 @@ public sealed class InsightsJourneyTests(PortalFixture portal)
         Assert.Equal(EducationAndLargeModelsTitles.Order(), (await page.CardTitlesAsync()).Order());
     }
 
-    [Fact]
+    [FactNeeding(Tool.Chromium)]
     public async Task Without_javascript_the_map_and_its_table_work_within_a_filter()
     {
         await using var context = await portal.NewContextAsync(Viewport.Desktop, javaScript: false);

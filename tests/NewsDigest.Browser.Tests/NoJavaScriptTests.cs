@@ -1,4 +1,5 @@
 using NewsDigest.Browser.Tests.Infrastructure;
+using NewsDigest.Tests.Shared;
 using static Microsoft.Playwright.Assertions;
 using static NewsDigest.Browser.Tests.Infrastructure.Corpus;
 
@@ -9,7 +10,7 @@ namespace NewsDigest.Browser.Tests;
 [Collection(PortalCollection.Name)]
 public sealed class NoJavaScriptTests(PortalFixture portal)
 {
-    [Fact]
+    [FactNeeding(Tool.Chromium)]
     public async Task Filtering_by_facets_and_chips_works()
     {
         await using var context = await portal.NewContextAsync(Viewport.Phone, javaScript: false);
@@ -29,7 +30,7 @@ public sealed class NoJavaScriptTests(PortalFixture portal)
         Assert.Equal($"{EducationCount} 篇匹配的文章", await page.TextOfAsync(".result-count"));
     }
 
-    [Fact]
+    [FactNeeding(Tool.Chromium)]
     public async Task Searching_and_opening_a_result_works()
     {
         await using var context = await portal.NewContextAsync(javaScript: false);
@@ -46,7 +47,7 @@ public sealed class NoJavaScriptTests(PortalFixture portal)
         Assert.StartsWith("/articles/", page.PathAndQuery());
     }
 
-    [Fact]
+    [FactNeeding(Tool.Chromium)]
     public async Task An_article_shows_its_points_and_hides_the_copy_button_that_cannot_work()
     {
         await using var context = await portal.NewContextAsync(javaScript: false);

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using NewsDigest.Browser.Tests.Infrastructure;
+using NewsDigest.Tests.Shared;
 
 namespace NewsDigest.Browser.Tests;
 
@@ -28,7 +29,7 @@ public sealed class PageLayoutTests(PortalFixture portal)
         return data;
     }
 
-    [Theory]
+    [TheoryNeeding(Tool.Chromium)]
     [MemberData(nameof(Cases))]
     public async Task Every_page_fits_the_screen_and_reads_well(Viewport viewport, string theme)
     {

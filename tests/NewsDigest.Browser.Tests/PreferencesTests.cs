@@ -1,4 +1,5 @@
 using NewsDigest.Browser.Tests.Infrastructure;
+using NewsDigest.Tests.Shared;
 using static NewsDigest.Browser.Tests.Infrastructure.Corpus;
 
 namespace NewsDigest.Browser.Tests;
@@ -7,7 +8,7 @@ namespace NewsDigest.Browser.Tests;
 [Collection(PortalCollection.Name)]
 public sealed class PreferencesTests(PortalFixture portal)
 {
-    [Fact]
+    [FactNeeding(Tool.Chromium)]
     public async Task Switching_to_english_changes_the_ui_text_and_survives_a_reload()
     {
         await using var context = await portal.NewContextAsync();
@@ -38,7 +39,7 @@ public sealed class PreferencesTests(PortalFixture portal)
         Assert.Equal("true", await page.Locator(".prefs a[lang=en]").GetAttributeAsync("aria-current"));
     }
 
-    [Fact]
+    [FactNeeding(Tool.Chromium)]
     public async Task Switching_to_dark_recolours_the_page_and_survives_a_reload()
     {
         await using var context = await portal.NewContextAsync();

@@ -1,4 +1,5 @@
 using NewsDigest.Browser.Tests.Infrastructure;
+using NewsDigest.Tests.Shared;
 using static Microsoft.Playwright.Assertions;
 using static NewsDigest.Browser.Tests.Infrastructure.Corpus;
 
@@ -9,7 +10,7 @@ namespace NewsDigest.Browser.Tests;
 [Collection(PortalCollection.Name)]
 public sealed class ResponsiveLayoutTests(PortalFixture portal)
 {
-    [Fact]
+    [FactNeeding(Tool.Chromium)]
     public async Task On_a_phone_the_facet_panel_starts_folded_and_opens_to_filter()
     {
         await using var context = await portal.NewContextAsync(Viewport.Phone);
@@ -38,7 +39,7 @@ public sealed class ResponsiveLayoutTests(PortalFixture portal)
         await Expect(page.Locator(".article-list .card").First).ToBeInViewportAsync();
     }
 
-    [Fact]
+    [FactNeeding(Tool.Chromium)]
     public async Task On_a_desktop_the_facet_panel_is_open_beside_the_list()
     {
         await using var context = await portal.NewContextAsync(Viewport.Desktop);

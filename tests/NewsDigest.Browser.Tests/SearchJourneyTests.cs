@@ -1,4 +1,5 @@
 using NewsDigest.Browser.Tests.Infrastructure;
+using NewsDigest.Tests.Shared;
 using static NewsDigest.Browser.Tests.Infrastructure.Corpus;
 
 namespace NewsDigest.Browser.Tests;
@@ -7,7 +8,7 @@ namespace NewsDigest.Browser.Tests;
 [Collection(PortalCollection.Name)]
 public sealed class SearchJourneyTests(PortalFixture portal)
 {
-    [Fact]
+    [FactNeeding(Tool.Chromium)]
     public async Task A_two_character_chinese_word_finds_and_highlights_every_chinese_digest()
     {
         await using var context = await portal.NewContextAsync();
@@ -24,7 +25,7 @@ public sealed class SearchJourneyTests(PortalFixture portal)
         await AssertEveryCardHighlights(page, "模型");
     }
 
-    [Fact]
+    [FactNeeding(Tool.Chromium)]
     public async Task An_english_word_finds_titles_and_text_and_highlights_them()
     {
         await using var context = await portal.NewContextAsync();
@@ -40,7 +41,7 @@ public sealed class SearchJourneyTests(PortalFixture portal)
         Assert.Equal("ChatGPT", await page.TextOfAsync(".chips .chip-query > span:not(.chip-kind)"));
     }
 
-    [Fact]
+    [FactNeeding(Tool.Chromium)]
     public async Task A_result_opens_its_article_and_its_permalink_opens_the_same_article_fresh()
     {
         await using var context = await portal.NewContextAsync();

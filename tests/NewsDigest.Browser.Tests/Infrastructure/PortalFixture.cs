@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using NewsDigest.Tests.Shared;
 
 namespace NewsDigest.Browser.Tests.Infrastructure;
 
@@ -6,8 +7,6 @@ namespace NewsDigest.Browser.Tests.Infrastructure;
 /// Playwright's own browser download is never used: it cannot work here.</summary>
 public sealed class PortalFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     /// <summary>No sandbox (CI runs as root in a container), no GPU, and nothing that phones home
     /// or updates itself mid-run.</summary>
     private static readonly string[] ChromiumArgs =
@@ -24,9 +23,10 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
+        // Reached without Chromium only where it is required (CI): fail with what to install.
+        if (!File.Exists(Tools.ChromiumPath))
         {
-            throw new InvalidOperationException($"{ChromiumPath} is missing: run `apt-get install chromium fonts-noto-cjk` (.ci/run does).");
+            throw new InvalidOperationException($"{Tools.ChromiumPath} is missing: run `apt-get install chromium fonts-noto-cjk` (.ci/run does).");
         }
 
         // Web-first assertions wait 5 s by default; a CI machine busy with other builds needs more.
@@ -35,7 +35,7 @@ public sealed class PortalFixture : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ChromiumPath,
+            ExecutablePath = Tools.ChromiumPath,
             Headless = true,
             Args = ChromiumArgs,
         });

@@ -168,7 +168,7 @@ public sealed class InsightsPageTests
         // February: 芯片; March: 芯片 twice and 人工智能.
         var rising = page.QuerySelectorAll("ol.rising li");
         Assert.Equal(["芯片", "人工智能"], rising.Select(li => li.QuerySelector("a")!.TextContent));
-        Assert.Equal("1 → 2", rising[0].QuerySelector(".rising-counts")!.TextContent);
+        Assert.Equal("1 → 2", rising[0].QuerySelector(".rising-counts [aria-hidden]")!.TextContent);
         Assert.Equal($"/?keyword={E("芯片")}", rising[0].QuerySelector("a")!.GetAttribute("href"));
     }
 
