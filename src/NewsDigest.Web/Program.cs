@@ -103,6 +103,7 @@ if (behindProxy)
 }
 
 app.UseSecurityHeaders();
+app.UseMiddleware<HeadRequestMiddleware>();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/status/500");
