@@ -2,6 +2,8 @@
 # NewsDigest portal: build with the .NET SDK, run on the slim ASP.NET runtime as a non-root user.
 #   docker build -t newsdigest .
 #   docker run -p 8080:8080 -v newsdigest-data:/data newsdigest
+# It answers localhost only, until told its public address (-e NewsDigest__PublicBaseUrl=https://news.example.com)
+# or the names it is reached by (-e AllowedHosts='localhost;news.example.com'); see the README.
 # Mount your own digests over /app/seeds to serve them instead of the bundled samples.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build

@@ -26,6 +26,15 @@ if (CommandLine.TryRun(args, out var exitCode))
 // from the repository root; relative data paths (seeds/, data/) resolve against the working folder.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
+// ---- The public address absolute URLs are built from; a malformed one stops here, before anything is touched ----
+if (!PublicBaseUrl.TryRead(builder.Configuration, out var publicBaseUrl, out var publicBaseUrlError))
+{
+    Console.Error.WriteLine(publicBaseUrlError);
+    return 1;
+}
+
+builder.Services.AddSingleton(publicBaseUrl);
+
 // ---- Logging: Serilog, levels from appsettings ("Serilog" section) ----
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
@@ -62,7 +71,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddRazorPages();
 
 // ---- HTTP caching: server output cache evicted by ingestion; ETag/Last-Modified; compression ----
-builder.Services.AddPortalOutputCache();
+builder.Services.AddPortalOutputCache(publicBaseUrl);
 builder.Services.AddSingleton<DataVersion>();
 builder.Services.AddResponseCompression(o =>
 {
@@ -75,9 +84,10 @@ builder.Services.AddResponseCompression(o =>
 builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
 builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
 
-// ---- Protection: security headers, rate limits on search/API/feeds, proxies if configured ----
+// ---- Protection: security headers, rate limits on search/API/feeds, allowed hosts, proxies if configured ----
 builder.Services.AddPortalSecurityHeaders(builder.Environment.IsDevelopment());
 builder.Services.AddPortalRateLimiting(builder.Configuration);
+builder.Services.AddPortalHostFiltering(builder.Configuration, publicBaseUrl);
 var behindProxy = builder.Configuration.GetValue<bool>("NewsDigest:TrustForwardedHeaders");
 builder.Services.Configure<ForwardedHeadersOptions>(o =>
 {
@@ -88,7 +98,16 @@ builder.Services.Configure<ForwardedHeadersOptions>(o =>
 });
 
 // ---- OpenAPI document (/openapi/v1.json) and its reference page (/scalar/v1) ----
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+{
+    // The document's server follows the public address too, never the request's host.
+    if (publicBaseUrl.IsSet)
+    {
+        document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = publicBaseUrl + "/" }];
+    }
+
+    return Task.CompletedTask;
+}));
 
 var app = builder.Build();
 
@@ -131,6 +150,14 @@ app.MapSitemap();
 app.MapOpenApi();
 app.MapScalarApiReference().WithSecurityHeadersPolicy(SecurityHeaders.ApiReferencePolicy);
 app.MapRazorPages();
+
+if (!publicBaseUrl.IsSet)
+{
+    app.Logger.LogWarning(
+        "NewsDigest:PublicBaseUrl is not set: absolute URLs (feeds, sitemap, canonical links) follow the request's host, "
+        + "answered only for AllowedHosts ({AllowedHosts}). Set NewsDigest:PublicBaseUrl to the public address, e.g. https://news.example.com",
+        string.Join(';', HostFiltering.AllowedHosts(app.Configuration)));
+}
 
 app.Run();
 return 0;

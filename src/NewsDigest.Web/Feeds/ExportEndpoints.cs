@@ -17,7 +17,7 @@ public static class ExportEndpoints
         return app;
     }
 
-    private static IResult Csv(HttpRequest request, ArticleStore articles)
+    private static IResult Csv(HttpRequest request, ArticleStore articles, PublicBaseUrl publicBaseUrl)
     {
         if (!ListQuery.TryParse(request.Query, ArticleFilter.MaxPageSize, out var filter, out var errors))
         {
@@ -35,7 +35,7 @@ public static class ExportEndpoints
             {
                 csv.AppendJoin(',', new[]
                 {
-                    item.Id, item.Title, SiteUrls.Absolute(request, SiteUrls.Article(item.Id, item.Slug)), item.Link ?? "", item.Date,
+                    item.Id, item.Title, publicBaseUrl.Absolute(request, SiteUrls.Article(item.Id, item.Slug)), item.Link ?? "", item.Date,
                     string.Join("; ", item.Industries), string.Join("; ", item.Technologies), string.Join("; ", item.Keywords), item.Excerpt,
                 }.Select(Cell)).Append("\r\n");
             }

@@ -36,9 +36,9 @@ public static class FeedEndpoints
     public static string FeedUrl(ArticleFilter filter, string extension = "atom") =>
         $"/feed.{extension}" + ListQuery.ToQueryString(filter with { Page = 1, Sort = ArticleSort.Relevance });
 
-    private static IResult Atom(HttpRequest request, ArticleStore articles)
+    private static IResult Atom(HttpRequest request, ArticleStore articles, PublicBaseUrl publicBaseUrl)
     {
-        if (!TryLoad(request, articles, out var view, out var problem))
+        if (!TryLoad(request, articles, publicBaseUrl, out var view, out var problem))
         {
             return problem;
         }
@@ -54,7 +54,7 @@ public static class FeedEndpoints
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(view.FeedUrl), "application/atom+xml"));
         feed.Items = view.Items.Select(article =>
         {
-            var url = SiteUrls.Absolute(request, SiteUrls.Article(article.Id, article.Slug));
+            var url = publicBaseUrl.Absolute(request, SiteUrls.Article(article.Id, article.Slug));
             var item = new SyndicationItem(article.Title, content: (SyndicationContent?)null, itemAlternateLink: new Uri(url), id: url, lastUpdatedTime: Updated(article))
             {
                 PublishDate = Published(article),
@@ -85,9 +85,9 @@ public static class FeedEndpoints
         return Results.Bytes(stream.ToArray(), "application/atom+xml; charset=utf-8");
     }
 
-    private static IResult Json(HttpRequest request, ArticleStore articles)
+    private static IResult Json(HttpRequest request, ArticleStore articles, PublicBaseUrl publicBaseUrl)
     {
-        if (!TryLoad(request, articles, out var view, out var problem))
+        if (!TryLoad(request, articles, publicBaseUrl, out var view, out var problem))
         {
             return problem;
         }
@@ -101,7 +101,7 @@ public static class FeedEndpoints
             "zh-Hans",
             view.Items.Select(article =>
             {
-                var url = SiteUrls.Absolute(request, SiteUrls.Article(article.Id, article.Slug));
+                var url = publicBaseUrl.Absolute(request, SiteUrls.Article(article.Id, article.Slug));
                 return new JsonFeedItem(
                     url,
                     url,
@@ -117,7 +117,7 @@ public static class FeedEndpoints
         return Results.Text(JsonSerializer.Serialize(feed, JsonFeedOptions), "application/feed+json; charset=utf-8", Encoding.UTF8);
     }
 
-    private static bool TryLoad(HttpRequest request, ArticleStore articles, out FeedView view, out IResult problem)
+    private static bool TryLoad(HttpRequest request, ArticleStore articles, PublicBaseUrl publicBaseUrl, out FeedView view, out IResult problem)
     {
         view = null!;
         problem = Results.Empty;
@@ -134,8 +134,8 @@ public static class FeedEndpoints
         view = new FeedView(
             what is null ? "NewsDigest" : $"NewsDigest: {what}",
             what is null ? "AI industry news digests" : $"AI industry news digests: {what}",
-            SiteUrls.Absolute(request, SiteUrls.List(filter with { Sort = ArticleSort.Relevance })),
-            SiteUrls.Absolute(request, FeedUrl(filter)),
+            publicBaseUrl.Absolute(request, SiteUrls.List(filter with { Sort = ArticleSort.Relevance })),
+            publicBaseUrl.Absolute(request, FeedUrl(filter)),
             items);
         return true;
     }

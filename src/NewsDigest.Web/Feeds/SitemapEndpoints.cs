@@ -22,12 +22,12 @@ public static class SitemapEndpoints
         return app;
     }
 
-    private static IResult Sitemap(HttpRequest request, ArticleStore articles)
+    private static IResult Sitemap(HttpRequest request, ArticleStore articles, PublicBaseUrl publicBaseUrl)
     {
         var count = articles.Count();
         if (count <= UrlsPerSitemap)
         {
-            return UrlSet(request, articles, 0);
+            return UrlSet(request, articles, publicBaseUrl, 0);
         }
 
         return Xml(writer =>
@@ -36,7 +36,7 @@ public static class SitemapEndpoints
             for (var part = 1; (part - 1) * UrlsPerSitemap < count; part++)
             {
                 writer.WriteStartElement("sitemap");
-                writer.WriteElementString("loc", SiteUrls.Absolute(request, $"/sitemap-{part}.xml"));
+                writer.WriteElementString("loc", publicBaseUrl.Absolute(request, $"/sitemap-{part}.xml"));
                 writer.WriteEndElement();
             }
 
@@ -44,18 +44,18 @@ public static class SitemapEndpoints
         });
     }
 
-    private static IResult Part(int part, HttpRequest request, ArticleStore articles) =>
+    private static IResult Part(int part, HttpRequest request, ArticleStore articles, PublicBaseUrl publicBaseUrl) =>
         part < 1 || (long)(part - 1) * UrlsPerSitemap >= Math.Max(1, articles.Count())
             ? Results.NotFound()
-            : UrlSet(request, articles, (part - 1) * UrlsPerSitemap);
+            : UrlSet(request, articles, publicBaseUrl, (part - 1) * UrlsPerSitemap);
 
-    private static IResult UrlSet(HttpRequest request, ArticleStore articles, int offset) => Xml(writer =>
+    private static IResult UrlSet(HttpRequest request, ArticleStore articles, PublicBaseUrl publicBaseUrl, int offset) => Xml(writer =>
     {
         writer.WriteStartElement("urlset", Namespace);
         foreach (var (id, slug, updatedAt) in articles.SitemapEntries(offset, UrlsPerSitemap))
         {
             writer.WriteStartElement("url");
-            writer.WriteElementString("loc", SiteUrls.Absolute(request, SiteUrls.Article(id, slug)));
+            writer.WriteElementString("loc", publicBaseUrl.Absolute(request, SiteUrls.Article(id, slug)));
             writer.WriteElementString("lastmod", updatedAt[..19] + "Z");
             writer.WriteEndElement();
         }
@@ -75,13 +75,13 @@ public static class SitemapEndpoints
         return Results.Bytes(stream.ToArray(), "application/xml; charset=utf-8");
     }
 
-    private static IResult Robots(HttpRequest request) => Results.Text(
+    private static IResult Robots(HttpRequest request, PublicBaseUrl publicBaseUrl) => Results.Text(
         $"""
         User-agent: *
         Allow: /
         Disallow: /settings/
         Disallow: /export.csv
-        Sitemap: {SiteUrls.Absolute(request, "/sitemap.xml")}
+        Sitemap: {publicBaseUrl.Absolute(request, "/sitemap.xml")}
 
         """,
         "text/plain; charset=utf-8");

@@ -6,7 +6,9 @@ namespace NewsDigest.Web.Infrastructure;
 /// <summary>
 /// Server-side output caching of pages and API responses. Entries vary by the full query and by
 /// the reader's UI language and theme, and are evicted the moment ingestion changes the data:
-/// "articles" when an article changes, "ingestion" after every scan.
+/// "articles" when an article changes, "ingestion" after every scan. Without a public base URL
+/// they also vary by host (a page names the host it was asked for, and must not be served to
+/// another); with one, every host gets the same bytes, so a made-up Host cannot bypass the cache.
 /// </summary>
 public static class ResponseCaching
 {
@@ -17,18 +19,21 @@ public static class ResponseCaching
 
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    public static IServiceCollection AddPortalOutputCache(this IServiceCollection services)
+    public static IServiceCollection AddPortalOutputCache(this IServiceCollection services, PublicBaseUrl publicBaseUrl)
     {
+        var varyByHost = !publicBaseUrl.IsSet;
         services.AddOutputCache(options =>
         {
             options.SizeLimit = 256 * 1024 * 1024;
             options.AddPolicy(Pages, policy => policy
                 .Expire(Lifetime)
+                .SetVaryByHost(varyByHost)
                 .SetVaryByQuery("*")
                 .VaryByValue(context => new KeyValuePair<string, string>("ui", Key(context)))
                 .Tag(ArticlesTag));
             options.AddPolicy(IngestionReport, policy => policy
                 .Expire(Lifetime)
+                .SetVaryByHost(varyByHost)
                 .VaryByValue(context => new KeyValuePair<string, string>("ui", Key(context)))
                 .Tag(IngestionTag));
         });

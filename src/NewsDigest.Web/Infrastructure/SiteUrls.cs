@@ -53,9 +53,6 @@ public static class SiteUrls
         return pairs;
     }
 
-    public static string Absolute(HttpRequest request, string pathAndQuery) =>
-        $"{request.Scheme}://{request.Host}{request.PathBase}{pathAndQuery}";
-
     /// <summary>The filter with one more value of a kind (a no-op if present); back to page 1.</summary>
     public static ArticleFilter With(ArticleFilter filter, TagKind kind, string value)
     {

@@ -39,7 +39,7 @@ public sealed class IndexModel(ArticleStore articles, IStringLocalizer<SharedRes
         var canonical = SiteUrls.List(filter);
         if (!SiteUrls.IsCanonical(Request, canonical))
         {
-            return Redirect(canonical);
+            return Redirect(LocalUrl(canonical));
         }
 
         Filter = filter;

@@ -69,7 +69,7 @@ public sealed class InsightsModel(ArticleStore articles, IStringLocalizer<Shared
         var canonical = SiteUrls.Insights(filter, allText == "1");
         if (!SiteUrls.IsCanonical(Request, canonical))
         {
-            return Redirect(canonical);
+            return Redirect(LocalUrl(canonical));
         }
 
         Filter = filter with { Page = 1, Sort = ArticleSort.Relevance };

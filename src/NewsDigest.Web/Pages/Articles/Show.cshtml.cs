@@ -58,7 +58,7 @@ public sealed class ShowModel(ArticleStore articles, StoryClusterStore storyClus
         var path = SiteUrls.Article(article.Id, article.Slug);
         if (slug != article.Slug)
         {
-            return RedirectPermanent(path + Request.QueryString);
+            return RedirectPermanent(LocalUrl(path + Request.QueryString));
         }
 
         Article = article;

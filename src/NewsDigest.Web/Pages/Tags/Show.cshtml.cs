@@ -57,7 +57,7 @@ public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedReso
         if (!SiteUrls.IsCanonical(Request, canonical))
         {
             // One address per tag: tech not technology, the stored spelling, no page=1.
-            return RedirectPermanent(canonical);
+            return RedirectPermanent(LocalUrl(canonical));
         }
 
         Filter = SiteUrls.With(new ArticleFilter(), Kind, stored) with { Page = pageNumber, PageSize = Pages.IndexModel.PageSize };
