@@ -121,7 +121,7 @@ if (behindProxy)
     app.UseForwardedHeaders();
 }
 
-app.UseSecurityHeaders();
+// (The security headers wrap all of this: AddPortalSecurityHeaders puts them first.)
 app.UseMiddleware<HeadRequestMiddleware>();
 if (!app.Environment.IsDevelopment())
 {

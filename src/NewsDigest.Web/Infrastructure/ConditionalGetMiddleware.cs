@@ -59,8 +59,13 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, DataVersion v
         }
 
         // The whole body is known: say how long it is, as a cached copy does, so a first answer and
-        // a HEAD carry the same headers as later ones.
-        context.Response.ContentLength = buffer.Length;
+        // a HEAD carry the same headers as later ones. Not for an empty error, whose page the
+        // status-code middleware has yet to write.
+        if (buffer.Length > 0)
+        {
+            context.Response.ContentLength = buffer.Length;
+        }
+
         buffer.Position = 0;
         await buffer.CopyToAsync(body, context.RequestAborted);
     }

@@ -10,8 +10,14 @@ public static class SecurityHeaders
 {
     public const string ApiReferencePolicy = "api-reference";
 
+    /// <summary>
+    /// Registers the policies and puts the headers middleware first of all, ahead of what the
+    /// framework itself adds before Program.cs's pipeline (host filtering, whose 400 would otherwise
+    /// go out bare). Startup filters wrap in registration order, so this one goes to the front.
+    /// </summary>
     public static IServiceCollection AddPortalSecurityHeaders(this IServiceCollection services, bool isDevelopment)
     {
+        services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, OutermostSecurityHeaders>());
         services.AddSecurityHeaderPolicies(builder => builder
             .SetDefaultPolicy(policy => Common(policy, isDevelopment).AddContentSecurityPolicy(csp =>
             {
@@ -71,5 +77,14 @@ public static class SecurityHeaders
         }
 
         return policy;
+    }
+
+    private sealed class OutermostSecurityHeaders : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseSecurityHeaders();
+            next(app);
+        };
     }
 }

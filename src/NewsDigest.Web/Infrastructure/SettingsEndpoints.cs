@@ -17,7 +17,7 @@ public static class SettingsEndpoints
         return app;
     }
 
-    private static IResult Language(HttpContext context, string? culture, string? returnUrl)
+    private static IResult Language(HttpContext context, PublicBaseUrl publicBaseUrl, string? culture, string? returnUrl)
     {
         if (culture is null || !UiPreferences.Cultures.Contains(culture))
         {
@@ -28,10 +28,10 @@ public static class SettingsEndpoints
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             Options());
-        return Results.Redirect(ReturnUrl.LocalOrHome(returnUrl));
+        return Results.Redirect(publicBaseUrl.Local(context.Request, ReturnUrl.LocalOrHome(returnUrl)));
     }
 
-    private static IResult Theme(HttpContext context, string? value, string? returnUrl)
+    private static IResult Theme(HttpContext context, PublicBaseUrl publicBaseUrl, string? value, string? returnUrl)
     {
         if (value is null || !UiPreferences.Themes.Contains(value))
         {
@@ -39,7 +39,7 @@ public static class SettingsEndpoints
         }
 
         context.Response.Cookies.Append(UiPreferences.ThemeCookie, value, Options());
-        return Results.Redirect(ReturnUrl.LocalOrHome(returnUrl));
+        return Results.Redirect(publicBaseUrl.Local(context.Request, ReturnUrl.LocalOrHome(returnUrl)));
     }
 
     private static CookieOptions Options() => new()

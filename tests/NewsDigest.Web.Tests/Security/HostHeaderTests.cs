@@ -117,6 +117,7 @@ public sealed class HostHeaderTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain(EvilHost, await response.Content.ReadAsStringAsync());
         Assert.Null(response.Headers.Location);
+        Assert.Contains("frame-ancestors 'none'", string.Join(",", response.Headers.GetValues("Content-Security-Policy")));
     }
 
     [Theory]
