@@ -67,6 +67,7 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
     // The reader's explicit choice (cookie) beats the browser's Accept-Language.
     o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
 });
+builder.Services.AddSingleton<IProblemDetailsWriter, ApiProblemWriter>();
 builder.Services.AddProblemDetails();
 builder.Services.AddRazorPages();
 
@@ -115,20 +116,15 @@ var app = builder.Build();
 app.Services.GetRequiredService<Database>().Migrate();
 app.EvictOnIngestion();
 
-// ---- Pipeline: errors as friendly pages (no stack traces outside Development) ----
+// ---- Pipeline: HEAD as GET; errors as problem details under /api and friendly pages elsewhere ----
+// (The security headers wrap all of this: AddPortalSecurityHeaders puts them first.)
 if (behindProxy)
 {
     app.UseForwardedHeaders();
 }
 
-// (The security headers wrap all of this: AddPortalSecurityHeaders puts them first.)
 app.UseMiddleware<HeadRequestMiddleware>();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/status/500");
-}
-
-app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseErrorAnswers();
 app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevel.For);
 app.UseResponseCompression();
 app.UseStaticFiles();

@@ -12,7 +12,7 @@ public static class ArticlesApi
 
     public static IEndpointRouteBuilder MapArticlesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Articles").CacheOutput(ResponseCaching.Pages);
+        var api = app.MapGroup("/api").WithTags("Articles").CacheOutput(ResponseCaching.Pages).ProducesApiErrors();
         api.MapGet("/articles", List)
             .WithSummary("Articles, newest first or by relevance, with facet counts of the whole result")
             .Produces<ArticleListJson>()

@@ -12,6 +12,7 @@ public static class IngestionApi
     {
         app.MapGet("/api/ingestion", Get)
             .WithTags("Ingestion")
+            .ProducesApiErrors()
             .WithSummary("The last scan's counts and every known file with its status")
             .CacheOutput(ResponseCaching.IngestionReport)
             .WithMetadata(new ClientCacheAttribute(30, followsIngestionReport: true));

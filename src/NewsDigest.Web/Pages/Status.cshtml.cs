@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using NewsDigest.Web.Infrastructure;
 
 namespace NewsDigest.Web.Pages;
 
 /// <summary>The page behind every error status (re-executed by the status-code middleware):
-/// 404 for unknown routes and ids, 400 for malformed requests, 500 without a stack trace.</summary>
+/// 404 for unknown routes and ids, 400 for malformed requests, 405 for a form sent to a page that
+/// is only read, 500 without a stack trace. Re-executed with the failed request's method, so a
+/// POST must not need an antiforgery token here.</summary>
+[IgnoreAntiforgeryToken]
 public sealed class StatusModel(IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     public int Code { get; private set; }
@@ -28,6 +32,7 @@ public sealed class StatusModel(IStringLocalizer<SharedResource> text) : PortalP
         {
             404 => (text["Page not found"], text["There is no page at this address. The article may have been removed, or the link is mistyped."]),
             400 => (text["Bad request"], text["This address has a parameter we cannot read."]),
+            405 => (text["Method not allowed"], text["This address can only be read, not sent to."]),
             429 => (text["Too many requests"], text["Please wait a moment and try again."]),
             >= 500 => (text["Something went wrong"], text["The error has been logged. Please try again in a moment."]),
             _ => (text["Request failed"], text["The request could not be completed."]),

@@ -146,6 +146,13 @@ public sealed class FeedTests
         Assert.True(paths.TryGetProperty("/feed.atom", out _));
         var parameters = list.GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Superset(new HashSet<string?> { "q", "industry", "tech", "keyword", "page", "pageSize" }, parameters.ToHashSet());
+        foreach (var (path, codes) in new[] { ("/api/articles", new[] { "400", "405", "429", "500" }), ("/api/articles/{id}", ["404", "405", "429", "500"]), ("/api/ingestion", ["405", "429", "500"]) })
+        {
+            var responses = paths.GetProperty(path).GetProperty("get").GetProperty("responses");
+            Assert.All(codes, code => Assert.True(
+                responses.GetProperty(code).GetProperty("content").TryGetProperty("application/problem+json", out _), $"{path} {code}"));
+        }
+
         Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
     }
 
