@@ -35,12 +35,18 @@ if (!PublicBaseUrl.TryRead(builder.Configuration, out var publicBaseUrl, out var
 
 builder.Services.AddSingleton(publicBaseUrl);
 
-// ---- Logging: Serilog, levels from appsettings ("Serilog" section) ----
+// ---- Logging: Serilog, levels from appsettings ("Serilog" section), text or JSON lines (NewsDigest:Logging:Format) ----
+if (!LogFormats.TryRead(builder.Configuration, out var logFormat, out var logFormatError))
+{
+    Console.Error.WriteLine(logFormatError);
+    return 1;
+}
+
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext()
-    .WriteTo.Console());
+    .Console(logFormat));
 
 // ---- Kestrel: no Server header; a read-only site takes no large bodies ----
 builder.WebHost.ConfigureKestrel(kestrel =>
