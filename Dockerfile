@@ -29,5 +29,5 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_hostBuilder__reloadConfigOnChange=false
 EXPOSE 8080
 USER $APP_UID
-HEALTHCHECK --interval=30s --timeout=3s CMD ["dotnet", "NewsDigest.Web.dll", "--healthcheck"]
+HEALTHCHECK --interval=30s --timeout=3s CMD ["dotnet", "NewsDigest.Web.dll", "healthcheck"]
 ENTRYPOINT ["dotnet", "NewsDigest.Web.dll"]

@@ -16,8 +16,8 @@ using NewsDigest.Web.Infrastructure;
 using Scalar.AspNetCore;
 using Serilog;
 
-// ---- Command-line tools: `ingest <folder>` and `generate <folder>` run once and exit ----
-if (CommandLine.TryRun(args, out var exitCode))
+// ---- Command line: `ingest`, `generate` and `healthcheck` run once and exit; host options start the portal ----
+if (CommandLine.Run(args, Console.Out, Console.Error) is { } exitCode)
 {
     return exitCode;
 }

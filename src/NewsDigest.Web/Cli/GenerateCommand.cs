@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using NewsDigest.Core.Generation;
 
@@ -6,22 +7,33 @@ namespace NewsDigest.Web.Cli;
 /// <summary>`generate &lt;folder&gt; --count N [--seed S] [--malformed F]`.</summary>
 public static class GenerateCommand
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output)
     {
-        var folder = CommandLine.Positional(args);
-        var countText = CommandLine.Option(args, "--count");
-        var seedText = CommandLine.Option(args, "--seed") ?? "1";
-        var malformedText = CommandLine.Option(args, "--malformed") ?? "0";
-        if (folder is null
-            || !int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1
-            || !int.TryParse(seedText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed)
-            || !double.TryParse(malformedText, NumberStyles.Float, CultureInfo.InvariantCulture, out var malformed)
-            || malformed is < 0 or > 1)
+        var folder = new Argument<string>("folder") { Description = "Where to write the digest files (created if missing)" };
+        var count = new Option<int>("--count")
         {
-            error.WriteLine("usage: generate <folder> --count N [--seed S] [--malformed F]   (N ≥ 1, 0 ≤ F ≤ 1)");
-            return 2;
-        }
+            Description = "How many digests (at least 1)",
+            Required = true,
+            CustomParser = result => int.TryParse(result.Tokens.Single().Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1
+                ? n
+                : CommandLine.Invalid<int>(result, "--count must be a whole number of at least 1."),
+        };
+        var seed = new Option<int>("--seed") { Description = "The random seed: the same seed writes the same files", DefaultValueFactory = _ => 1 };
+        var malformed = new Option<double>("--malformed")
+        {
+            Description = "The share (0..1) of deliberately broken files",
+            DefaultValueFactory = _ => 0,
+            CustomParser = result => double.TryParse(result.Tokens.Single().Value, CultureInfo.InvariantCulture, out var share) && share is >= 0 and <= 1
+                ? share
+                : CommandLine.Invalid<double>(result, "--malformed must be a number from 0 to 1."),
+        };
+        var command = new Command("generate", "Write realistic sample digests (the same files for the same seed)") { folder, count, seed, malformed };
+        command.SetAction(result => Run(result.GetRequiredValue(folder), result.GetValue(count), result.GetValue(seed), result.GetValue(malformed), output));
+        return command;
+    }
 
+    public static int Run(string folder, int count, int seed, double malformed, TextWriter output)
+    {
         var written = new DigestGenerator(seed).WriteTo(folder, count, malformed);
         output.WriteLine($"Wrote {written} digests to {Path.GetFullPath(folder)} (seed {seed}).");
         return 0;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using NewsDigest.Core;
 using NewsDigest.Core.Ingestion;
 using NewsDigest.Core.Storage;
@@ -7,17 +8,19 @@ namespace NewsDigest.Web.Cli;
 /// <summary>`ingest &lt;folder&gt; [--db &lt;path&gt;]`: one scan, a summary, exit 1 if anything was rejected.</summary>
 public static class IngestCommand
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error)
     {
-        var folder = CommandLine.Positional(args);
-        if (folder is null)
-        {
-            error.WriteLine("usage: ingest <folder> [--db <path>]");
-            return 2;
-        }
+        var folder = new Argument<string>("folder") { Description = "The folder of digest files (read only, never modified)" };
+        var db = new Option<string>("--db") { Description = "The SQLite file (default: NewsDigest:DatabasePath, data/newsdigest.db)" };
+        var command = new Command("ingest", "Ingest a folder once and print a summary; exit 1 if any file was rejected") { folder, db };
+        command.SetAction(result => Run(result.GetRequiredValue(folder), result.GetValue(db), output, error));
+        return command;
+    }
 
+    public static int Run(string folder, string? db, TextWriter output, TextWriter error)
+    {
         var overrides = new Dictionary<string, string?> { ["NewsDigest:SeedsPath"] = folder };
-        if (CommandLine.Option(args, "--db") is { } db)
+        if (db is not null)
         {
             overrides["NewsDigest:DatabasePath"] = db;
         }
