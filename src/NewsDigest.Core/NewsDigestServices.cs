@@ -15,7 +15,8 @@ public static class NewsDigestServices
 {
     public static IServiceCollection AddNewsDigest(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<NewsDigestOptions>(configuration.GetSection(NewsDigestOptions.Section));
+        services.AddOptions<NewsDigestOptions>().Bind(configuration.GetSection(NewsDigestOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NewsDigestOptions>, NewsDigestOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NewsDigestOptions>>().Value);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new Database(sp.GetRequiredService<NewsDigestOptions>().DatabasePath, sp.GetService<ILogger<Database>>()));

@@ -118,6 +118,13 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
 
 var app = builder.Build();
 
+// ---- Settings checked before anything is opened: one line each, naming the key ----
+if (StartupSettings.Problems(app.Services) is { Count: > 0 } problems)
+{
+    problems.ToList().ForEach(Console.Error.WriteLine);
+    return 1;
+}
+
 // ---- Schema before the first request; cache eviction on ingestion ----
 app.Services.GetRequiredService<Database>().Migrate();
 app.EvictOnIngestion();

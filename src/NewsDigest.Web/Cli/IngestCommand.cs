@@ -37,6 +37,12 @@ public static class IngestCommand
             .AddNewsDigest(configuration)
             .BuildServiceProvider();
 
+        if (StartupSettings.Problems(services) is { Count: > 0 } problems)
+        {
+            problems.ToList().ForEach(error.WriteLine);
+            return 1;
+        }
+
         var options = services.GetRequiredService<NewsDigestOptions>();
         if (!Directory.Exists(folder))
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace NewsDigest.Web.Infrastructure;
 
@@ -13,11 +14,13 @@ public static class RateLimiting
 {
     public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        var window = TimeSpan.FromSeconds(options.WindowSeconds);
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<TimeProvider>((limiter, time) =>
+        services.AddOptions<RateLimiterOptions>().Configure<TimeProvider, IOptions<RateLimitOptions>>((limiter, time, settings) =>
         {
+            var options = settings.Value;
+            var window = TimeSpan.FromSeconds(options.WindowSeconds);
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, _) =>
             {

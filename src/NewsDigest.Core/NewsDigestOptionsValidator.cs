@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+
+namespace NewsDigest.Core;
+
+/// <summary>
+/// Checks NewsDigest:* at start, so a wrong setting is one line naming the key and its value
+/// instead of a failure later (a rescan every 0 s, every file rejected as too large). A seeds folder
+/// that does not exist yet is allowed: the portal keeps its articles and reports the folder missing.
+/// </summary>
+public sealed class NewsDigestOptionsValidator : IValidateOptions<NewsDigestOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NewsDigestOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.SeedsPath))
+        {
+            failures.Add($"{Key(nameof(options.SeedsPath))} must name the folder of digest files.");
+        }
+        else if (File.Exists(options.SeedsPath))
+        {
+            failures.Add($"{Key(nameof(options.SeedsPath))} must be a folder; '{Path.GetFullPath(options.SeedsPath)}' is a file.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.DatabasePath))
+        {
+            failures.Add($"{Key(nameof(options.DatabasePath))} must name the database file.");
+        }
+        else if (Directory.Exists(options.DatabasePath))
+        {
+            failures.Add($"{Key(nameof(options.DatabasePath))} must be a file; '{Path.GetFullPath(options.DatabasePath)}' is a folder.");
+        }
+
+        AtLeast(failures, nameof(options.MaxFileBytes), options.MaxFileBytes, 1);
+        AtLeast(failures, nameof(options.RescanIntervalSeconds), options.RescanIntervalSeconds, 1);
+        AtLeast(failures, nameof(options.SettleMilliseconds), options.SettleMilliseconds, 0);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void AtLeast(List<string> failures, string property, int value, int minimum)
+    {
+        if (value < minimum)
+        {
+            failures.Add($"{Key(property)} must be at least {minimum}; it is {value}.");
+        }
+    }
+
+    private static string Key(string property) => $"{NewsDigestOptions.Section}:{property}";
+}
