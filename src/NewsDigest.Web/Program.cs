@@ -12,6 +12,7 @@ using NewsDigest.Core.Storage;
 using NewsDigest.Web.Api;
 using NewsDigest.Web.Cli;
 using NewsDigest.Web.Feeds;
+using NewsDigest.Web.Health;
 using NewsDigest.Web.Infrastructure;
 using Scalar.AspNetCore;
 using Serilog;
@@ -60,6 +61,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 // ---- NewsDigest core: database, parser, search, ingestion (a hosted background service) ----
 builder.Services.AddNewsDigest(builder.Configuration);
 builder.Services.AddHostedService(services => services.GetRequiredService<IngestionService>());
+builder.Services.AddPortalHealthChecks();
 
 // ---- Web: Razor Pages in two UI languages; Chinese written as text, not as &#x…; entities ----
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -148,8 +150,7 @@ app.UseOutputCache();
 app.UseMiddleware<ConditionalGetMiddleware>();
 
 // ---- Endpoints: health, settings, the JSON API, feeds, the pages ----
-app.MapGet("/healthz", HealthEndpoints.Liveness).ExcludeFromDescription();
-app.MapGet("/readyz", ReadinessEndpoint.Ready).ExcludeFromDescription();
+app.MapPortalHealthChecks();
 app.MapSettings();
 app.MapArticlesApi();
 app.MapIngestionApi();

@@ -11,6 +11,9 @@ public static class HostOptions
     private static readonly HashSet<string> HostKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         "urls", "environment", "contentRoot", "applicationName", "AllowedHosts", "http_ports", "https_ports",
+
+        // Whole configuration sections, as the test host passes them (--NewsDigest=).
+        "NewsDigest", "Serilog", "Logging", "Kestrel", "ConnectionStrings",
     };
 
     public static bool AreAll(string[] args)

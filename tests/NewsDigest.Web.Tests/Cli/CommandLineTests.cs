@@ -13,6 +13,7 @@ public sealed class CommandLineTests
     [InlineData("--environment", "Production", "--NewsDigest:SeedsPath=/srv/digests")]
     [InlineData("--NewsDigest:RateLimit:Enabled", "false", "--Serilog:MinimumLevel:Default=Debug")]
     [InlineData("--AllowedHosts", "news.example.com")]
+    [InlineData("--NewsDigest=", "--environment=Testing", "--contentRoot=/srv/app", "--applicationName=NewsDigest.Web")]
     public void Host_options_alone_start_the_portal(params string[] args)
     {
         var (exitCode, _, _) = Run(args);

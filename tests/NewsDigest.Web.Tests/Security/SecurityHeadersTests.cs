@@ -158,13 +158,25 @@ public sealed class SecurityHeadersTests
     }
 
     [Fact]
-    public async Task Readiness_reports_the_first_scan()
+    public async Task Readiness_reports_each_check_and_liveness_only_the_process()
     {
         using var app = new TestApp().WithRealSeed();
         var client = await app.StartAsync();
 
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        var ready = await client.GetAsync("/readyz");
+        var live = await client.GetAsync("/healthz");
+        var readyJson = System.Text.Json.JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
+        var liveJson = System.Text.Json.JsonDocument.Parse(await live.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", readyJson.GetProperty("status").GetString());
+        Assert.Equal(
+            ["database:Healthy", "ingestion:Healthy"],
+            readyJson.GetProperty("checks").EnumerateArray().Select(c => $"{c.GetProperty("name").GetString()}:{c.GetProperty("status").GetString()}").Order());
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("Healthy", liveJson.GetProperty("status").GetString());
+        Assert.Empty(liveJson.GetProperty("checks").EnumerateArray());
+        Assert.Equal("no-store", Header(ready, "Cache-Control"));
     }
 
     private static string Header(HttpResponseMessage response, string name) =>
