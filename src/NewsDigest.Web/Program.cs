@@ -93,7 +93,17 @@ builder.Services.AddOpenApi();
 var app = builder.Build();
 
 // ---- Schema before the first request; cache eviction on ingestion ----
-app.Services.GetRequiredService<Database>().Migrate();
+// A database that cannot be opened ends the portal with one line naming the path and the cause.
+try
+{
+    app.Services.GetRequiredService<Database>().Migrate();
+}
+catch (DatabaseUnavailableException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
 app.EvictOnIngestion();
 
 // ---- Pipeline: errors as friendly pages (no stack traces outside Development) ----

@@ -31,6 +31,7 @@ public static class CommandLine
         NewsDigest
           (no command)                                   run the web portal
           ingest <folder> [--db <path>]                  ingest a folder once, print a summary; exit 1 if any file was rejected
+                                                         or the database cannot be opened
           generate <folder> --count N [--seed S] [--malformed F]
                                                          write N synthetic digests (same files for the same seed);
                                                          F (0..1) is the share of deliberately broken files

@@ -4,7 +4,8 @@ using NewsDigest.Core.Storage;
 
 namespace NewsDigest.Web.Cli;
 
-/// <summary>`ingest &lt;folder&gt; [--db &lt;path&gt;]`: one scan, a summary, exit 1 if anything was rejected.</summary>
+/// <summary>`ingest &lt;folder&gt; [--db &lt;path&gt;]`: one scan, a summary, exit 1 if anything was rejected
+/// or the database cannot be opened.</summary>
 public static class IngestCommand
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -41,7 +42,16 @@ public static class IngestCommand
             return 2;
         }
 
-        services.GetRequiredService<Database>().Migrate();
+        try
+        {
+            services.GetRequiredService<Database>().Migrate();
+        }
+        catch (DatabaseUnavailableException e)
+        {
+            error.WriteLine(e.Message);
+            return 1;
+        }
+
         var bar = ProgressBar.ForTerminal(output);
         var report = services.GetRequiredService<Ingester>().ScanAsync(bar).GetAwaiter().GetResult();
         bar?.Dispose();
