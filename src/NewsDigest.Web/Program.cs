@@ -128,7 +128,17 @@ if (StartupSettings.Problems(app.Services) is { Count: > 0 } problems)
 }
 
 // ---- Schema before the first request; cache eviction on ingestion ----
-app.Services.GetRequiredService<Database>().Migrate();
+// A database that cannot be opened ends the portal with one line naming the path and the cause.
+try
+{
+    app.Services.GetRequiredService<Database>().Migrate();
+}
+catch (DatabaseUnavailableException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
 app.EvictOnIngestion();
 
 // ---- Pipeline: HEAD as GET; errors as problem details under /api and friendly pages elsewhere ----

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using SQLitePCL;
 
 namespace NewsDigest.Core.Storage;
 
@@ -10,6 +11,10 @@ namespace NewsDigest.Core.Storage;
 /// </summary>
 public sealed class Database
 {
+    // SQLITE_READONLY_DIRECTORY: the file is writable but its folder is not, so SQLite cannot
+    // create the -wal and -shm files beside it (SQLitePCL has no constant for it).
+    private const int ReadOnlyDirectory = 1544;
+
     private readonly string _connectionString;
     private readonly ILogger<Database>? _logger;
 
@@ -17,12 +22,6 @@ public sealed class Database
     {
         _logger = logger;
         Path = System.IO.Path.GetFullPath(path);
-        var directory = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
@@ -40,12 +39,17 @@ public sealed class Database
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        SetPragmas(connection);
+        return connection;
+    }
+
+    private static void SetPragmas(SqliteConnection connection)
+    {
         using var pragmas = connection.CreateCommand();
         // foreign_keys and synchronous are per connection; journal_mode=WAL persists in the file
         // (set by the first migration). NORMAL is durable across process crashes under WAL.
         pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
         pragmas.ExecuteNonQuery();
-        return connection;
     }
 
     /// <summary>True when the file opens and answers a trivial query (health checks).</summary>
@@ -64,10 +68,60 @@ public sealed class Database
         }
     }
 
-    /// <summary>Creates or upgrades the schema; safe to call at every start.</summary>
+    /// <summary>
+    /// Creates or upgrades the schema; safe to call at every start. A folder or file that cannot
+    /// take writes, or a file that is not a sound SQLite database, is a
+    /// <see cref="DatabaseUnavailableException"/>, and such a file is left exactly as it was.
+    /// </summary>
     public void Migrate()
     {
-        using var connection = Open();
+        CreateFolder();
+        try
+        {
+            using var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            // SQLite quietly opens a file it may not write as read-only, and the portal must write.
+            // Asked before the first statement: reading a WAL file read-only would leave -wal and
+            // -shm files beside it that stay read-only after the file itself is made writable.
+            if (raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
+            {
+                throw new DatabaseUnavailableException(Path, "the file is read-only");
+            }
+
+            SetPragmas(connection);
+            Upgrade(connection);
+        }
+        catch (SqliteException e) when (FaultCause(e) is { } cause)
+        {
+            throw new DatabaseUnavailableException(Path, cause, e);
+        }
+    }
+
+    private void CreateFolder()
+    {
+        var folder = System.IO.Path.GetDirectoryName(Path);
+        if (string.IsNullOrEmpty(folder))
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new DatabaseUnavailableException(Path, $"the folder {folder} cannot be created: permission denied", e);
+        }
+        catch (IOException e)
+        {
+            var reason = File.Exists(folder) ? "a file has that name" : e.Message;
+            throw new DatabaseUnavailableException(Path, $"the folder {folder} cannot be created: {reason}", e);
+        }
+    }
+
+    private void Upgrade(SqliteConnection connection)
+    {
         var from = Migrations.CurrentVersion(connection);
         if (from == Migrations.Latest)
         {
@@ -85,4 +139,18 @@ public sealed class Database
         Migrations.Apply(connection);
         _logger?.LogInformation("Database {Path} at schema version {Version} ({Seconds:F1} s)", Path, Migrations.Latest, watch.Elapsed.TotalSeconds);
     }
+
+    /// <summary>What is wrong with the file or its folder, for people; null for any other error
+    /// (a fault in our own SQL keeps its stack trace).</summary>
+    private string? FaultCause(SqliteException e) => e.SqliteErrorCode switch
+    {
+        raw.SQLITE_NOTADB => "the file is not a SQLite database",
+        raw.SQLITE_CORRUPT => $"the file is damaged ({raw.sqlite3_errstr(e.SqliteErrorCode).utf8_to_string()})",
+        raw.SQLITE_READONLY when e.SqliteExtendedErrorCode == ReadOnlyDirectory => "the folder is not writable",
+        raw.SQLITE_READONLY => "the file is read-only",
+        raw.SQLITE_CANTOPEN => Directory.Exists(Path) ? "the path is a folder"
+            : File.Exists(Path) ? "the file is not readable"
+            : "the folder is not writable",
+        _ => null,
+    };
 }

@@ -5,14 +5,15 @@ using NewsDigest.Core.Storage;
 
 namespace NewsDigest.Web.Cli;
 
-/// <summary>`ingest &lt;folder&gt; [--db &lt;path&gt;]`: one scan, a summary, exit 1 if anything was rejected.</summary>
+/// <summary>`ingest &lt;folder&gt; [--db &lt;path&gt;]`: one scan, a summary, exit 1 if anything was rejected
+/// or the database cannot be opened.</summary>
 public static class IngestCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
         var folder = new Argument<string>("folder") { Description = "The folder of digest files (read only, never modified)" };
         var db = new Option<string>("--db") { Description = "The SQLite file (default: NewsDigest:DatabasePath, data/newsdigest.db)" };
-        var command = new Command("ingest", "Ingest a folder once and print a summary; exit 1 if any file was rejected") { folder, db };
+        var command = new Command("ingest", "Ingest a folder once and print a summary; exit 1 if any file was rejected or the database cannot be opened") { folder, db };
         command.SetAction(result => Run(result.GetRequiredValue(folder), result.GetValue(db), output, error));
         return command;
     }
@@ -50,7 +51,16 @@ public static class IngestCommand
             return 2;
         }
 
-        services.GetRequiredService<Database>().Migrate();
+        try
+        {
+            services.GetRequiredService<Database>().Migrate();
+        }
+        catch (DatabaseUnavailableException e)
+        {
+            error.WriteLine(e.Message);
+            return 1;
+        }
+
         var bar = ProgressBar.ForTerminal(output);
         var report = services.GetRequiredService<Ingester>().ScanAsync(bar).GetAwaiter().GetResult();
         bar?.Dispose();
