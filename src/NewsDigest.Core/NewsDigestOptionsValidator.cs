@@ -21,13 +21,11 @@ public sealed class NewsDigestOptionsValidator : IValidateOptions<NewsDigestOpti
             failures.Add($"{Key(nameof(options.SeedsPath))} must be a folder; '{Path.GetFullPath(options.SeedsPath)}' is a file.");
         }
 
+        // A database path that cannot be used (a folder, unwritable, not a database) is reported
+        // when the database is opened, with the cause (DatabaseUnavailableException).
         if (string.IsNullOrWhiteSpace(options.DatabasePath))
         {
             failures.Add($"{Key(nameof(options.DatabasePath))} must name the database file.");
-        }
-        else if (Directory.Exists(options.DatabasePath))
-        {
-            failures.Add($"{Key(nameof(options.DatabasePath))} must be a file; '{Path.GetFullPath(options.DatabasePath)}' is a folder.");
         }
 
         AtLeast(failures, nameof(options.MaxFileBytes), options.MaxFileBytes, 1);

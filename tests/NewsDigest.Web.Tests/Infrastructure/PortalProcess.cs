@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NewsDigest.Tests.Shared;
 
 namespace NewsDigest.Web.Tests.Infrastructure;
 
@@ -13,15 +14,12 @@ public static class PortalProcess
 
     public static string Executable => Path.Combine(AppContext.BaseDirectory, "NewsDigest.Web.dll");
 
-    /// <summary>Whether <see cref="RunAsync"/> can run a process that meets file permissions.</summary>
-    public static bool CanRunUnprivileged => !Environment.IsPrivilegedProcess || SetPriv is not null;
+    private static string? SetPriv => Tools.OnPath("setpriv");
 
-    private static string? SetPriv =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(folder => Path.Combine(folder, "setpriv"))
-            .FirstOrDefault(File.Exists);
+    public static Task<ProcessOutcome> RunAsync(string workingFolder, bool unprivileged, params string[] arguments) =>
+        RunAsync(workingFolder, unprivileged, new Dictionary<string, string>(), arguments);
 
-    public static async Task<ProcessOutcome> RunAsync(string workingFolder, bool unprivileged, params string[] arguments)
+    public static async Task<ProcessOutcome> RunAsync(string workingFolder, bool unprivileged, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo
         {
@@ -53,6 +51,11 @@ public static class PortalProcess
         }
 
         start.Environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using System.Security.Cryptography;
+using NewsDigest.Tests.Shared;
 using NewsDigest.Web.Tests.Infrastructure;
 
 namespace NewsDigest.Web.Tests.Security;
@@ -31,7 +32,7 @@ public sealed class DatabaseFaultTests : IDisposable
 
     private string Seeds => Path.Combine(_root, "seeds");
 
-    [UnprivilegedFact]
+    [FactNeeding(Tool.UnprivilegedUser)]
     public async Task A_new_database_in_a_read_only_folder_is_one_line_and_exit_1()
     {
         var folder = Folder("read-only");
@@ -40,7 +41,7 @@ public sealed class DatabaseFaultTests : IDisposable
         await AssertRefusedAsync(Path.Combine(folder, "news.db"), "the folder is not writable", unprivileged: true);
     }
 
-    [UnprivilegedFact]
+    [FactNeeding(Tool.UnprivilegedUser)]
     public async Task A_writable_database_in_a_read_only_folder_is_one_line_and_exit_1()
     {
         var folder = Folder("read-only");
@@ -51,7 +52,7 @@ public sealed class DatabaseFaultTests : IDisposable
         await AssertRefusedAsync(database, "the folder is not writable", unprivileged: true);
     }
 
-    [UnprivilegedFact]
+    [FactNeeding(Tool.UnprivilegedUser)]
     public async Task A_read_only_database_file_is_one_line_and_exit_1_and_leaves_nothing_beside_it()
     {
         var folder = Folder("writable");
@@ -64,7 +65,7 @@ public sealed class DatabaseFaultTests : IDisposable
         Assert.Equal([database], Directory.GetFiles(folder));
     }
 
-    [UnprivilegedFact]
+    [FactNeeding(Tool.UnprivilegedUser)]
     public async Task An_unreadable_database_file_is_one_line_and_exit_1()
     {
         var folder = Folder("writable");
@@ -74,7 +75,7 @@ public sealed class DatabaseFaultTests : IDisposable
         await AssertRefusedAsync(database, "the file is not readable", unprivileged: true, modeWhileRunning: UnixFileMode.None);
     }
 
-    [UnprivilegedFact]
+    [FactNeeding(Tool.UnprivilegedUser)]
     public async Task A_data_folder_that_cannot_be_created_is_one_line_and_exit_1()
     {
         var parent = Folder("read-only-parent");
