@@ -178,6 +178,14 @@ public sealed class Ingester(
             // its size nor its mtime.
             if (previous is not null && previous.Status is not ("removed" or "unreadable") && previous.Size == Size(info) && previous.Mtime == Mtime(info))
             {
+                // A taken file is still opened (not read): a mode or owner change that locks this
+                // process out leaves size and mtime as they were.
+                if (previous.Status != "rejected" && CannotOpen(info) is { } reason)
+                {
+                    MarkUnreadable(connection, batch.Transaction, previous, reason, run, problems);
+                    continue;
+                }
+
                 if (previous.Status == "rejected")
                 {
                     run.Rejected++;
@@ -326,9 +334,25 @@ public sealed class Ingester(
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return FileOutcome.CannotRead(path, size, mtime, $"the file cannot be read: {e.Message}");
+            return FileOutcome.CannotRead(path, size, mtime, UnreadableReason(e));
         }
     }
+
+    /// <summary>Why this process cannot open the file for reading, or null when it can.</summary>
+    private static string? CannotOpen(FileInfo info)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(info.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return UnreadableReason(e);
+        }
+    }
+
+    private static string UnreadableReason(Exception e) => $"the file cannot be read: {e.Message}";
 
     private bool IsInside(string fullPath) =>
         fullPath.StartsWith(Root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
