@@ -32,6 +32,9 @@ public sealed class Ingester(
     private readonly SemaphoreSlim _writer = new(1, 1);
     private bool _openRunsClosed;
 
+    // Written by the scan, read by readiness probes on other threads.
+    private volatile ScanFailure? _folderError;
+
     /// <summary>Raised after a scan that changed articles, so caches can be dropped.</summary>
     public event Action? DataChanged;
 
@@ -42,7 +45,7 @@ public sealed class Ingester(
 
     /// <summary>Why the seeds folder cannot be scanned (missing or unreadable) and since when; null
     /// once a scan could list it. Readiness reports it.</summary>
-    public ScanFailure? FolderError { get; private set; }
+    public ScanFailure? FolderError => _folderError;
 
     /// <summary>A full scan: the source of truth.</summary>
     public Task<ScanReport> ScanAsync(IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default) =>
@@ -77,7 +80,11 @@ public sealed class Ingester(
         if (!_openRunsClosed)
         {
             // This process has started no run yet, so a run still open was cut off by a crash or a kill.
-            log.MarkOpenRunsInterrupted(connection, now);
+            if (log.MarkOpenRunsInterrupted(connection, now) is var interrupted and > 0)
+            {
+                logger.LogWarning("{Count} earlier ingestion runs never finished; marked interrupted", interrupted);
+            }
+
             _openRunsClosed = true;
         }
 
@@ -86,12 +93,12 @@ public sealed class Ingester(
         {
             // Never treat a missing or unreadable folder as an empty one: that would remove every article.
             log.FailRun(connection, run, problem.Message, time.GetUtcNow().UtcDateTime);
-            FolderError = log.CurrentFailure(connection);
+            _folderError = log.CurrentFailure(connection);
             ScanFinished?.Invoke();
             throw problem;
         }
 
-        FolderError = null;
+        _folderError = null;
         try
         {
             return await ScanFiles(connection, run, only, progress, cancellationToken);

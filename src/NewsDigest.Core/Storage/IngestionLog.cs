@@ -25,7 +25,7 @@ public sealed class IngestionLog(Database database)
     public void FinishRun(SqliteConnection connection, IngestionRun run, DateTime now)
     {
         run.FinishedAt = Timestamps.Format(now);
-        // A run another process took for interrupted (it ran while that process started) is not.
+        // Clears interrupted_at: a process that started while this run went on took it for cut off.
         connection.Execute(
             """
             UPDATE ingestion_runs

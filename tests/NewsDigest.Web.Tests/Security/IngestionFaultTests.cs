@@ -69,6 +69,7 @@ public sealed class IngestionFaultTests
         client.DefaultRequestHeaders.Add("Accept-Language", "en");
         var page = await TestApp.ParseHtml(await client.GetAsync("/ingestion"));
         Assert.Equal("The digest folder could not be scanned", page.QuerySelector(".scan-error h2")?.TextContent);
+        Assert.Null(page.QuerySelector(".empty-state"));
     }
 
     [Fact]
