@@ -25,7 +25,7 @@ internal static class IngestPhases
         var report = ingester.ScanAsync().GetAwaiter().GetResult();
         stopwatch.Stop();
 
-        Console.WriteLine($"added {report.Run.Added}, rejected {report.Run.Rejected}, warnings {report.Problems.Count(p => !p.Rejected)}");
+        Console.WriteLine($"added {report.Run.Added}, rejected {report.Run.Rejected}, warnings {report.Problems.Count(p => p.Kind == FileProblemKind.Warning)}");
         Check(report.Run.Added == files, $"expected {files} added, got {report.Run.Added}");
         Console.WriteLine(new PhaseResult(stopwatch.Elapsed.TotalSeconds, PeakWorkingSet()).ToLine());
     }

@@ -12,9 +12,10 @@ namespace NewsDigest.Core.Ingestion;
 
 /// <summary>
 /// Brings the database in step with the seeds folder: new files are added, changed ones updated
-/// in place (same id), deleted ones removed, bad ones recorded with their reason. It only ever
-/// reads the folder. One scan writes at a time; a file's article and its record always commit
-/// together, in a <see cref="WriteBatch"/> of up to a second's files.
+/// in place (same id), deleted ones removed, bad ones recorded with their reason, and files that
+/// cannot be read (or whose folder cannot be listed) marked unreadable with their articles kept.
+/// It only ever reads the folder. One scan writes at a time; a file's article and its record
+/// always commit together, in a <see cref="WriteBatch"/> of up to a second's files.
 /// </summary>
 public sealed class Ingester(
     Database database,
@@ -29,6 +30,10 @@ public sealed class Ingester(
     ILogger<Ingester> logger)
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private bool _openRunsClosed;
+
+    // Written by the scan, read by readiness probes on other threads.
+    private volatile ScanFailure? _folderError;
 
     /// <summary>Raised after a scan that changed articles, so caches can be dropped.</summary>
     public event Action? DataChanged;
@@ -37,6 +42,10 @@ public sealed class Ingester(
     public event Action? ScanFinished;
 
     public string Root { get; } = Path.GetFullPath(options.SeedsPath);
+
+    /// <summary>Why the seeds folder cannot be scanned (missing or unreadable) and since when; null
+    /// once a scan could list it. Readiness reports it.</summary>
+    public ScanFailure? FolderError => _folderError;
 
     /// <summary>A full scan: the source of truth.</summary>
     public Task<ScanReport> ScanAsync(IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default) =>
@@ -63,19 +72,71 @@ public sealed class Ingester(
         }
     }
 
+    /// <summary>One scan as one run: the run ends finished, failed (with its reason) or interrupted.</summary>
     private async Task<ScanReport> Scan(HashSet<string>? only, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(Root))
+        using var connection = database.Open();
+        var now = time.GetUtcNow().UtcDateTime;
+        if (!_openRunsClosed)
         {
-            // Never treat a missing folder as an empty one: that would remove every article.
-            throw new DirectoryNotFoundException($"The seeds folder {Root} does not exist.");
+            // This process has started no run yet, so a run still open was cut off by a crash or a kill.
+            if (log.MarkOpenRunsInterrupted(connection, now) is var interrupted and > 0)
+            {
+                logger.LogWarning("{Count} earlier ingestion runs never finished; marked interrupted", interrupted);
+            }
+
+            _openRunsClosed = true;
         }
 
-        using var connection = database.Open();
-        var run = log.StartRun(connection, time.GetUtcNow().UtcDateTime);
+        var run = log.StartRun(connection, now);
+        if (FolderListing.RootProblem(Root) is { } problem)
+        {
+            // Never treat a missing or unreadable folder as an empty one: that would remove every article.
+            log.FailRun(connection, run, problem.Message, time.GetUtcNow().UtcDateTime);
+            _folderError = log.CurrentFailure(connection);
+            ScanFinished?.Invoke();
+            throw problem;
+        }
+
+        _folderError = null;
+        try
+        {
+            return await ScanFiles(connection, run, only, progress, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            log.InterruptRun(connection, run, time.GetUtcNow().UtcDateTime);
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            RecordFailure(connection, run, e);
+            throw;
+        }
+    }
+
+    /// <summary>Ends the run as failed with the scan's error, if the database still takes a write.</summary>
+    private void RecordFailure(SqliteConnection connection, IngestionRun run, Exception error)
+    {
+        try
+        {
+            log.FailRun(connection, run, error.Message, time.GetUtcNow().UtcDateTime);
+            ScanFinished?.Invoke();
+        }
+        catch (SqliteException e)
+        {
+            // The scan's own error is the one to report; the run is marked interrupted at the next start.
+            logger.LogWarning(e, "Could not record the failure of ingestion run {RunId}", run.Id);
+        }
+    }
+
+    private async Task<ScanReport> ScanFiles(
+        SqliteConnection connection, IngestionRun run, HashSet<string>? only, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+    {
         var problems = new List<FileProblem>();
         var known = log.LoadAll(connection);
-        var onDisk = ListFiles(only);
+        var listing = only is null ? FolderListing.All(Root) : FolderListing.Only(Root, only);
+        var onDisk = listing.Files;
         var changed = false;
         using var batch = new WriteBatch(connection, searchIndex);
         using var writer = new ArticleWriter(connection);
@@ -89,9 +150,29 @@ public sealed class Ingester(
                 continue;
             }
 
-            Remove(connection, writer, batch.Transaction, file, run);
+            if (listing.WhyUnseen(file.Path) is { } reason)
+            {
+                // Not seen because its folder cannot be listed: it may well be there.
+                MarkUnreadable(connection, batch.Transaction, file, reason, run, problems);
+            }
+            else
+            {
+                Remove(connection, writer, batch.Transaction, file, run);
+                changed = true;
+            }
+
             batch.CommitIfDue();
-            changed = true;
+        }
+
+        foreach (var (folder, reason) in listing.UnreadableFolders)
+        {
+            problems.Add(new FileProblem(folder + "/", null, reason, FileProblemKind.Unreadable));
+        }
+
+        log.SaveUnreadableFolders(connection, batch.Transaction, listing.UnreadableFolders, time.GetUtcNow().UtcDateTime);
+        if (only is null)
+        {
+            log.ForgetReadableFolders(connection, batch.Transaction, listing.UnreadableFolders.Keys);
         }
 
         var unchanged = new List<string>();
@@ -99,13 +180,23 @@ public sealed class Ingester(
         foreach (var (path, info) in onDisk)
         {
             known.TryGetValue(path, out var previous);
-            if (previous is not null && previous.Status != "removed" && previous.Size == Size(info) && previous.Mtime == Mtime(info))
+            // Unchanged since last time: not read again. A bad file is tried again only when it
+            // changes; an unreadable one at every scan, since a fixed mode or mount changes neither
+            // its size nor its mtime.
+            if (previous is not null && previous.Status is not ("removed" or "unreadable") && previous.Size == Size(info) && previous.Mtime == Mtime(info))
             {
-                // Unchanged since last time: a bad file is tried again only when it changes.
+                // A taken file is still opened (not read): a mode or owner change that locks this
+                // process out leaves size and mtime as they were.
+                if (previous.Status != "rejected" && CannotOpen(info) is { } reason)
+                {
+                    MarkUnreadable(connection, batch.Transaction, previous, reason, run, problems);
+                    continue;
+                }
+
                 if (previous.Status == "rejected")
                 {
                     run.Rejected++;
-                    problems.Add(new FileProblem(path, previous.Line, previous.Reason ?? "rejected", true));
+                    problems.Add(new FileProblem(path, previous.Line, previous.Reason ?? "rejected", FileProblemKind.Rejected));
                 }
                 else
                 {
@@ -188,8 +279,8 @@ public sealed class Ingester(
         log.ForgetRemoved(connection, run.Id);
         log.FinishRun(connection, run, time.GetUtcNow().UtcDateTime);
         logger.LogInformation(
-            "Ingestion run {RunId}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Rejected} rejected",
-            run.Id, run.Added, run.Updated, run.Unchanged, run.Removed, run.Rejected);
+            "Ingestion run {RunId}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Rejected} rejected, {Unreadable} unreadable",
+            run.Id, run.Added, run.Updated, run.Unchanged, run.Removed, run.Rejected, run.Unreadable);
         if (changed)
         {
             DataChanged?.Invoke();
@@ -198,56 +289,6 @@ public sealed class Ingester(
         ScanFinished?.Invoke();
         return new ScanReport(run, problems);
     }
-
-    /// <summary>Files under the root (or just the requested ones), keyed by relative path.
-    /// Hidden files and folders (names starting with '.') are editors' and tools' business.</summary>
-    private SortedDictionary<string, FileInfo> ListFiles(HashSet<string>? only)
-    {
-        var files = new SortedDictionary<string, FileInfo>(StringComparer.Ordinal);
-        if (only is not null)
-        {
-            foreach (var path in only)
-            {
-                var info = new FileInfo(Path.Combine(Root, path));
-                if (info.Exists && !IsHidden(path))
-                {
-                    files[path] = info;
-                }
-            }
-
-            return files;
-        }
-
-        // A manual walk instead of RecurseSubdirectories: a link to a folder is listed (and
-        // rejected) but never followed, so nothing outside the seeds folder is ever read.
-        var enumeration = new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = true };
-        var pending = new Stack<DirectoryInfo>([new DirectoryInfo(Root)]);
-        while (pending.TryPop(out var directory))
-        {
-            foreach (var entry in directory.EnumerateFileSystemInfos("*", enumeration))
-            {
-                var path = RelativePath(entry.FullName);
-                if (IsHidden(path))
-                {
-                    continue;
-                }
-
-                if (entry is DirectoryInfo folder && folder.LinkTarget is null)
-                {
-                    pending.Push(folder);
-                }
-                else
-                {
-                    files[path] = new FileInfo(entry.FullName);
-                }
-            }
-        }
-
-        return files;
-    }
-
-    private static bool IsHidden(string relativePath) =>
-        relativePath.Split('/').Any(part => part.StartsWith('.'));
 
     /// <summary>Everything about one file that needs no database: runs off the writer's thread.</summary>
     private FileOutcome Prepare(string path, FileInfo info, SourceFile? previous)
@@ -300,10 +341,25 @@ public sealed class Ingester(
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Size -1 makes the next scan try again even if size and mtime stay the same.
-            return FileOutcome.Reject(path, -1, mtime, null, 0, $"the file could not be read: {e.Message}");
+            return FileOutcome.CannotRead(path, size, mtime, UnreadableReason(e));
         }
     }
+
+    /// <summary>Why this process cannot open the file for reading, or null when it can.</summary>
+    private static string? CannotOpen(FileInfo info)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(info.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return UnreadableReason(e);
+        }
+    }
+
+    private static string UnreadableReason(Exception e) => $"the file cannot be read: {e.Message}";
 
     private bool IsInside(string fullPath) =>
         fullPath.StartsWith(Root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
@@ -326,19 +382,27 @@ public sealed class Ingester(
             ArticleId = previous?.ArticleId,
         };
 
+        if (outcome.Unreadable)
+        {
+            MarkUnreadable(connection, transaction, previous is null || previous.Status == "removed" ? row : previous, outcome.Reason!, run, problems);
+            return false;
+        }
+
         if (outcome.Article is null && outcome.Reason is null)
         {
-            // Touched but identical content: a rejected file stays rejected, a good one unchanged.
-            row.Status = previous!.Status == "rejected" ? "rejected" : "unchanged";
-            row.Reason = previous.Reason;
-            row.Line = previous.Line;
+            // Touched but identical content: a rejected file stays rejected; a good one, or one that
+            // reads again with its article's content, is unchanged.
+            var rejected = previous!.Status == "rejected";
+            row.Status = rejected ? "rejected" : "unchanged";
+            row.Reason = rejected ? previous.Reason : null;
+            row.Line = rejected ? previous.Line : null;
             row.Warnings = previous.Warnings;
             row.DuplicateOf = previous.DuplicateOf;
             log.Save(connection, transaction, row);
-            if (row.Status == "rejected")
+            if (rejected)
             {
                 run.Rejected++;
-                problems.Add(new FileProblem(row.Path, row.Line, row.Reason ?? "rejected", true));
+                problems.Add(new FileProblem(row.Path, row.Line, row.Reason ?? "rejected", FileProblemKind.Rejected));
             }
             else
             {
@@ -388,7 +452,7 @@ public sealed class Ingester(
 
         foreach (var warning in warnings)
         {
-            problems.Add(new FileProblem(row.Path, null, warning, false));
+            problems.Add(new FileProblem(row.Path, null, warning, FileProblemKind.Warning));
             logger.LogInformation("Digest {File} taken with a warning: {Warning}", row.Path, warning);
         }
 
@@ -403,8 +467,37 @@ public sealed class Ingester(
         row.Line = line;
         log.Save(connection, transaction, row);
         run.Rejected++;
-        problems.Add(new FileProblem(row.Path, line, reason, true));
+        problems.Add(new FileProblem(row.Path, line, reason, FileProblemKind.Rejected));
         logger.LogWarning("Digest {File} rejected at line {Line}: {Reason}", row.Path, line, reason);
+    }
+
+    /// <summary>Records that a file cannot be read, or is in a folder that cannot be listed. Its
+    /// article stays online; the file is read again at every scan until it reads.</summary>
+    private void MarkUnreadable(
+        SqliteConnection connection, SqliteTransaction transaction, SourceFile file, string reason, IngestionRun run, List<FileProblem> problems)
+    {
+        run.Unreadable++;
+        problems.Add(new FileProblem(file.Path, null, reason, FileProblemKind.Unreadable));
+        if (file.Status == "unreadable" && file.Reason == reason)
+        {
+            // Already reported so: a rescan writes (and logs) nothing new.
+            return;
+        }
+
+        if (file.Status == "rejected")
+        {
+            // The hash then names rejected content: without it the file is parsed again when it
+            // reads, not taken for an unchanged good one.
+            file.Sha256 = null;
+        }
+
+        file.Status = "unreadable";
+        file.Reason = reason;
+        file.Line = null;
+        file.RunId = run.Id;
+        file.UpdatedAt = Timestamps.Format(time.GetUtcNow().UtcDateTime);
+        log.Save(connection, transaction, file);
+        logger.LogWarning("Digest {File} cannot be read; its article {ArticleId} stays: {Reason}", file.Path, file.ArticleId, reason);
     }
 
     private void Remove(SqliteConnection connection, ArticleWriter writer, SqliteTransaction transaction, SourceFile file, IngestionRun run)
@@ -431,8 +524,11 @@ public sealed class Ingester(
         info.LastWriteTimeUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private sealed record FileOutcome(
-        string Path, long Size, string Mtime, string? Sha256, ArticleRecord? Article, int Line, string? Reason)
+        string Path, long Size, string Mtime, string? Sha256, ArticleRecord? Article, int Line, string? Reason, bool Unreadable = false)
     {
+        public static FileOutcome CannotRead(string path, long size, string mtime, string reason) =>
+            new(path, size, mtime, null, null, 0, reason, Unreadable: true);
+
         public static FileOutcome Parsed(string path, long size, string mtime, string sha, ArticleRecord article) =>
             new(path, size, mtime, sha, article, 0, null);
 

@@ -146,6 +146,48 @@ internal static class Migrations
             INSERT INTO article_grams (article_grams, rank) VALUES ('hashsize', 33554432);
             """,
             SearchIndex.Rebuild),
+
+        // 5: ingestion faults are visible (issue 14). A file that cannot be read, or whose folder
+        // cannot be listed, is 'unreadable' and keeps its article; SQLite cannot change a CHECK
+        // constraint, so source_files is rebuilt with every row. A run says why it failed (error,
+        // with finished_at) or when it was found cut off by a crash, kill or cancellation
+        // (interrupted_at, finished_at stays NULL), and counts its unreadable files. Folders that
+        // cannot be listed are kept apart: an editor must see one even when no file is known in it.
+        new(
+            """
+            CREATE TABLE source_files_5 (
+                path         TEXT PRIMARY KEY,            -- relative to the seeds folder, '/' separated
+                size         INTEGER NOT NULL,
+                mtime        TEXT NOT NULL,
+                sha256       TEXT,
+                status       TEXT NOT NULL CHECK (status IN ('added', 'updated', 'unchanged', 'rejected', 'removed', 'unreadable')),
+                reason       TEXT,
+                line         INTEGER,
+                warnings     TEXT,                        -- JSON array of strings
+                article_id   TEXT,
+                duplicate_of TEXT,
+                run_id       INTEGER NOT NULL,            -- the run that last set the status
+                updated_at   TEXT NOT NULL
+            );
+            INSERT INTO source_files_5 (path, size, mtime, sha256, status, reason, line, warnings,
+                                        article_id, duplicate_of, run_id, updated_at)
+            SELECT path, size, mtime, sha256, status, reason, line, warnings,
+                   article_id, duplicate_of, run_id, updated_at
+            FROM source_files;
+            DROP TABLE source_files;
+            ALTER TABLE source_files_5 RENAME TO source_files;
+
+            ALTER TABLE ingestion_runs ADD COLUMN unreadable INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE ingestion_runs ADD COLUMN error TEXT;
+            ALTER TABLE ingestion_runs ADD COLUMN interrupted_at TEXT;
+            CREATE INDEX ingestion_runs_interrupted ON ingestion_runs (id) WHERE interrupted_at IS NOT NULL;
+
+            CREATE TABLE unreadable_folders (
+                path   TEXT PRIMARY KEY,                  -- relative to the seeds folder, '/' separated
+                reason TEXT NOT NULL,
+                since  TEXT NOT NULL                      -- first found unreadable, ISO-8601 UTC
+            );
+            """),
     ];
 
     public static int Latest => Steps.Length;

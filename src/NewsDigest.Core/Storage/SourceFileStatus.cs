@@ -8,4 +8,7 @@ public enum SourceFileStatus
     Unchanged,
     Rejected,
     Removed,
+
+    /// <summary>The file, or the folder holding it, cannot be read now; its last good article stays.</summary>
+    Unreadable,
 }

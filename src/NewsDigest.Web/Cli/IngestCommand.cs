@@ -6,14 +6,14 @@ using NewsDigest.Core.Storage;
 namespace NewsDigest.Web.Cli;
 
 /// <summary>`ingest &lt;folder&gt; [--db &lt;path&gt;]`: one scan, a summary, exit 1 if anything was rejected
-/// or the database cannot be opened.</summary>
+/// or unreadable, or the database cannot be opened.</summary>
 public static class IngestCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
         var folder = new Argument<string>("folder") { Description = "The folder of digest files (read only, never modified)" };
         var db = new Option<string>("--db") { Description = "The SQLite file (default: NewsDigest:DatabasePath, data/newsdigest.db)" };
-        var command = new Command("ingest", "Ingest a folder once and print a summary; exit 1 if any file was rejected or the database cannot be opened") { folder, db };
+        var command = new Command("ingest", "Ingest a folder once and print a summary; exit 1 if any file was rejected or unreadable, or the database cannot be opened") { folder, db };
         command.SetAction(result => Run(result.GetRequiredValue(folder), result.GetValue(db), output, error));
         return command;
     }
@@ -67,13 +67,13 @@ public static class IngestCommand
 
         var run = report.Run;
         output.WriteLine($"Ingested {Path.GetFullPath(folder)} into {Path.GetFullPath(options.DatabasePath)}");
-        output.WriteLine($"  added {run.Added}, updated {run.Updated}, unchanged {run.Unchanged}, removed {run.Removed}, rejected {run.Rejected}");
-        foreach (var problem in report.Problems.OrderBy(p => !p.Rejected).ThenBy(p => p.File, StringComparer.Ordinal))
+        output.WriteLine($"  added {run.Added}, updated {run.Updated}, unchanged {run.Unchanged}, removed {run.Removed}, rejected {run.Rejected}, unreadable {run.Unreadable}");
+        foreach (var problem in report.Problems.OrderBy(p => p.Kind).ThenBy(p => p.File, StringComparer.Ordinal))
         {
             var where = problem.Line is > 0 ? $"{problem.File}:{problem.Line}" : problem.File;
-            output.WriteLine($"  {(problem.Rejected ? "rejected" : "warning ")} {where}: {problem.Reason}");
+            output.WriteLine($"  {problem.Kind.ToString().ToLowerInvariant(),-10} {where}: {problem.Reason}");
         }
 
-        return run.Rejected > 0 ? 1 : 0;
+        return report.Problems.Any(p => p.Kind != FileProblemKind.Warning) ? 1 : 0;
     }
 }

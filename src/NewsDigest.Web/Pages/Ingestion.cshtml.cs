@@ -13,11 +13,20 @@ public sealed class IngestionModel(IngestionLog log, StoryClusterStore storyClus
 {
     public IngestionRun? LastRun { get; private set; }
 
+    /// <summary>Why scans are failing (the seeds folder missing or unreadable); null while they are not.</summary>
+    public ScanFailure? ScanError { get; private set; }
+
     public IReadOnlyList<SourceFile> Rejected { get; private set; } = [];
 
     public IReadOnlyList<(SourceFile File, IReadOnlyList<string> Warnings)> WithWarnings { get; private set; } = [];
 
     public IReadOnlyList<SourceFile> Removed { get; private set; } = [];
+
+    public IReadOnlyList<UnreadableFolder> UnreadableFolders { get; private set; } = [];
+
+    public IReadOnlyList<SourceFile> UnreadableFiles { get; private set; } = [];
+
+    public IReadOnlyList<IngestionRun> InterruptedRuns { get; private set; } = [];
 
     public int TotalFiles { get; private set; }
 
@@ -27,12 +36,16 @@ public sealed class IngestionModel(IngestionLog log, StoryClusterStore storyClus
     public void OnGet()
     {
         LastRun = log.LastRun();
+        ScanError = log.CurrentFailure();
+        UnreadableFolders = log.UnreadableFolders();
+        InterruptedRuns = log.InterruptedRuns();
         var files = log.Files();
         TotalFiles = files.Count(f => f.Status != "removed");
         Rejected = files.Where(f => f.Status == "rejected").ToList();
         Removed = files.Where(f => f.Status == "removed").ToList();
+        UnreadableFiles = files.Where(f => f.Status == "unreadable").ToList();
         WithWarnings = files
-            .Where(f => f.Status != "rejected" && f.Warnings is not null)
+            .Where(f => f.Status is not ("rejected" or "unreadable") && f.Warnings is not null)
             .Select(f => (f, (IReadOnlyList<string>)(JsonSerializer.Deserialize<string[]>(f.Warnings!) ?? [])))
             .ToList();
         Stories = storyClusters.All();

@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 using NewsDigest.Core.Storage;
 using NewsDigest.Core.Tests.Ingestion;
 
@@ -48,6 +49,7 @@ public sealed class MigrationsTests
         // A file of version 2: the table as step 1 made it, entries written with the old tokenizer.
         using (var connection = harness.Database.Open())
         {
+            AsVersion4(connection);
             connection.Execute(
                 """
                 DROP TABLE article_grams;
@@ -88,6 +90,7 @@ public sealed class MigrationsTests
         // A file of version 3: no grams table, article_search with its prefix index, entries stale.
         using (var connection = harness.Database.Open())
         {
+            AsVersion4(connection);
             connection.Execute(
                 """
                 DROP TABLE article_grams;
@@ -110,6 +113,94 @@ public sealed class MigrationsTests
         Assert.Equal(words, SearchEntries(harness.Database));
         Assert.Equal(["医疗大模型"], harness.Articles.List(new ArticleFilter { Query = "医" }).Items.Select(i => i.Title).Where(t => t == "医疗大模型"));
         Assert.Equal(["医疗大模型"], harness.Articles.List(new ArticleFilter { Query = "医疗大模型" }).Items.Select(i => i.Title));
+    }
+
+    [Fact]
+    public void Upgrading_to_unreadable_statuses_keeps_every_file_run_and_first_seen_time()
+    {
+        using var harness = new IngestionHarness();
+        harness.CopyRealSeed();
+        harness.Write("bad.txt", "总结: 没有标题\n");
+        harness.Write("warned.txt", IngestionHarness.Digest("坏链接", link: "javascript:alert(1)"));
+        var gone = harness.Write("gone.txt", IngestionHarness.Digest("将被删除"));
+        harness.Scan();
+        File.Delete(gone);
+        harness.Scan();
+        using (var connection = harness.Database.Open())
+        {
+            // A run a crash cut off: the upgrade keeps it open, the first scan marks it interrupted.
+            harness.Log.StartRun(connection, DateTime.UtcNow);
+        }
+
+        const string Runs = "SELECT id, started_at, finished_at, added, updated, unchanged, removed, rejected FROM ingestion_runs ORDER BY id";
+        const string Files = "SELECT * FROM source_files ORDER BY path";
+        const string FirstSeen = "SELECT id, ingested_at, updated_at FROM articles ORDER BY id";
+        var runs = Rows(harness.Database, Runs);
+        var files = Rows(harness.Database, Files);
+        var firstSeen = Rows(harness.Database, FirstSeen);
+        Assert.Equal(3, runs.Count);
+        Assert.Contains(files, f => f.Contains("|removed|", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.Contains("|rejected|", StringComparison.Ordinal));
+        using (var connection = harness.Database.Open())
+        {
+            AsVersion4(connection);
+            connection.Execute("PRAGMA user_version = 4");
+        }
+
+        harness.Database.Migrate();
+
+        Assert.Equal(runs, Rows(harness.Database, Runs));
+        Assert.Equal(files, Rows(harness.Database, Files));
+        Assert.Equal(firstSeen, Rows(harness.Database, FirstSeen));
+        Assert.Equal(["0||"], Rows(harness.Database, "SELECT DISTINCT unreadable, error, interrupted_at FROM ingestion_runs"));
+        Assert.Single(Rows(harness.Database, "SELECT id FROM ingestion_runs WHERE finished_at IS NULL"));
+        Assert.Empty(harness.Log.UnreadableFolders());
+        using (var connection = harness.Database.Open())
+        {
+            var file = harness.Log.LoadAll(connection)["warned.txt"];
+            file.Status = "unreadable";
+            harness.Log.Save(connection, null, file);
+        }
+
+        Assert.Equal("unreadable", harness.Log.Files().Single(f => f.Path == "warned.txt").Status);
+    }
+
+    /// <summary>What a file of version 4 looked like: step 5 undone (source_files without the
+    /// 'unreadable' status, runs without their new columns, no unreadable_folders). The rows stay.</summary>
+    private static void AsVersion4(SqliteConnection connection) =>
+        connection.Execute(
+            """
+            DROP TABLE unreadable_folders;
+            DROP INDEX ingestion_runs_interrupted;
+            ALTER TABLE ingestion_runs DROP COLUMN interrupted_at;
+            ALTER TABLE ingestion_runs DROP COLUMN error;
+            ALTER TABLE ingestion_runs DROP COLUMN unreadable;
+            CREATE TABLE source_files_4 (
+                path         TEXT PRIMARY KEY,
+                size         INTEGER NOT NULL,
+                mtime        TEXT NOT NULL,
+                sha256       TEXT,
+                status       TEXT NOT NULL CHECK (status IN ('added', 'updated', 'unchanged', 'rejected', 'removed')),
+                reason       TEXT,
+                line         INTEGER,
+                warnings     TEXT,
+                article_id   TEXT,
+                duplicate_of TEXT,
+                run_id       INTEGER NOT NULL,
+                updated_at   TEXT NOT NULL
+            );
+            INSERT INTO source_files_4 SELECT * FROM source_files;
+            DROP TABLE source_files;
+            ALTER TABLE source_files_4 RENAME TO source_files;
+            """);
+
+    /// <summary>Each row as its values joined by '|' (NULL as empty).</summary>
+    private static List<string> Rows(Database database, string sql)
+    {
+        using var connection = database.Open();
+        return connection.Query(sql)
+            .Select(row => string.Join("|", ((IDictionary<string, object?>)row).Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))))
+            .ToList();
     }
 
     /// <summary>Every trigram of every entry: "article trigram".</summary>

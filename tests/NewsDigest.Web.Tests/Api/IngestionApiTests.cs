@@ -23,6 +23,10 @@ public sealed class IngestionApiTests
         Assert.Equal(0, run.GetProperty("updated").GetInt32());
         Assert.Equal(0, run.GetProperty("unchanged").GetInt32());
         Assert.Equal(0, run.GetProperty("removed").GetInt32());
+        Assert.Equal(0, run.GetProperty("unreadable").GetInt32());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("scanError").ValueKind);
+        Assert.Empty(json.GetProperty("unreadableFolders").EnumerateArray());
+        Assert.Empty(json.GetProperty("interruptedRuns").EnumerateArray());
         Assert.EndsWith("Z", run.GetProperty("startedAt").GetString());
         Assert.EndsWith("Z", run.GetProperty("finishedAt").GetString());
         var files = json.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("file").GetString()!);
