@@ -61,9 +61,20 @@ public static class IngestCommand
             return 1;
         }
 
-        var bar = ProgressBar.ForTerminal(output);
-        var report = services.GetRequiredService<Ingester>().ScanAsync(bar).GetAwaiter().GetResult();
-        bar?.Dispose();
+        ScanReport report;
+        using (var bar = ProgressBar.ForTerminal(output))
+        {
+            try
+            {
+                report = services.GetRequiredService<Ingester>().ScanAsync(bar).GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                // The folder itself cannot be listed: nothing was changed (the run is recorded as failed).
+                error.WriteLine($"cannot read the folder {Path.GetFullPath(folder)}: {e.Message}");
+                return 1;
+            }
+        }
 
         var run = report.Run;
         output.WriteLine($"Ingested {Path.GetFullPath(folder)} into {Path.GetFullPath(options.DatabasePath)}");

@@ -89,6 +89,22 @@ public sealed class PermissionErrorTests : IDisposable
         Assert.Empty(Log().UnreadableFolders());
     }
 
+    [FactNeeding(Tool.UnprivilegedUser)]
+    public async Task An_unreadable_seeds_folder_is_one_line_and_exit_1_with_nothing_removed()
+    {
+        Write("001_00000000000000a1.txt", Digests.Make("一直在的文章"));
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        Assert.Equal(0, (await Ingest()).ExitCode);
+        File.SetUnixFileMode(Seeds, UnixFileMode.None);
+
+        var outcome = await Ingest();
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.StartsWith($"cannot read the folder {Seeds}: ", outcome.StandardError);
+        Assert.Single(outcome.StandardError.Trim().Split('\n'));
+        Assert.Equal(["00000000000000a1"], ArticleIds());
+    }
+
     private const UnixFileMode Readable =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
         UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
