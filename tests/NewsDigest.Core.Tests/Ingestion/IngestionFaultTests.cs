@@ -1,5 +1,6 @@
 using Dapper;
 using NewsDigest.Core.Storage;
+using NewsDigest.Tests.Shared;
 
 namespace NewsDigest.Core.Tests.Ingestion;
 
@@ -21,7 +22,7 @@ public sealed class IngestionFaultTests : IDisposable
         _harness.Write("sub/001_00000000000000a1.txt", IngestionHarness.Digest("子目录里的文章"));
         _harness.Write("002_00000000000000a2.txt", IngestionHarness.Digest("根目录的文章"));
         _harness.Scan();
-        var away = BreakWithLinkLoop("sub");
+        var away = LinkLoop.Break(_harness.SeedsPath, "sub");
 
         var broken = _harness.Scan();
 
@@ -50,7 +51,7 @@ public sealed class IngestionFaultTests : IDisposable
     {
         _harness.Write("sub/001_00000000000000a1.txt", IngestionHarness.Digest("子目录里的文章"));
         _harness.Scan();
-        var away = BreakWithLinkLoop("sub");
+        var away = LinkLoop.Break(_harness.SeedsPath, "sub");
 
         var broken = _harness.Scan();
 
@@ -72,7 +73,7 @@ public sealed class IngestionFaultTests : IDisposable
     {
         var path = _harness.Write("001_00000000000000b1.txt", IngestionHarness.Digest("好的版本"));
         _harness.Scan();
-        var away = BreakWithLinkLoop("001_00000000000000b1.txt");
+        var away = LinkLoop.Break(_harness.SeedsPath, "001_00000000000000b1.txt");
 
         var broken = _harness.Scan();
 
@@ -101,7 +102,7 @@ public sealed class IngestionFaultTests : IDisposable
     {
         _harness.Write("sub/001_00000000000000c1.txt", IngestionHarness.Digest("子目录里的文章"));
         _harness.Scan();
-        BreakWithLinkLoop("sub");
+        LinkLoop.Break(_harness.SeedsPath, "sub");
 
         var report = await _harness.Ingester.ScanPathsAsync(["sub/001_00000000000000c1.txt"]);
 
@@ -197,25 +198,6 @@ public sealed class IngestionFaultTests : IDisposable
 
         var interrupted = Assert.Single(_harness.Log.InterruptedRuns());
         Assert.NotNull(interrupted.InterruptedAt);
-    }
-
-    /// <summary>Moves the folder or file out of the seeds folder and leaves a link to itself in its
-    /// place; returns where the original went.</summary>
-    private string BreakWithLinkLoop(string relativePath)
-    {
-        var path = Path.Combine(_harness.SeedsPath, relativePath);
-        var away = Path.Combine(Path.GetDirectoryName(_harness.SeedsPath)!, "away-" + Guid.NewGuid().ToString("N"));
-        if (Directory.Exists(path))
-        {
-            Directory.Move(path, away);
-        }
-        else
-        {
-            File.Move(path, away);
-        }
-
-        File.CreateSymbolicLink(path, Path.GetFileName(path));
-        return away;
     }
 
     private void Restore(string relativePath, string away)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NewsDigest.Core.Storage;
+using NewsDigest.Tests.Shared;
 using NewsDigest.Web.Tests.Infrastructure;
 
 namespace NewsDigest.Web.Tests.Security;
@@ -80,8 +81,8 @@ public sealed class IngestionFaultTests
             .WithFile("002_00000000000000a2.txt", Digests.Make("读不出来的文章"))
             .WithFile("003_00000000000000a3.txt", Digests.Make("正常的文章"));
         var client = await app.StartAsync();
-        var folderAway = BreakWithLinkLoop(app, "sub");
-        var fileAway = BreakWithLinkLoop(app, "002_00000000000000a2.txt");
+        var folderAway = LinkLoop.Break(app.SeedsPath, "sub");
+        var fileAway = LinkLoop.Break(app.SeedsPath, "002_00000000000000a2.txt");
 
         await app.RescanAsync();
 
@@ -151,25 +152,6 @@ public sealed class IngestionFaultTests
 
     private static async Task<JsonElement> Ingestion(HttpClient client) =>
         JsonDocument.Parse(await client.GetStringAsync("/api/ingestion")).RootElement;
-
-    /// <summary>Moves the folder or file out of the seeds folder and leaves a link to itself in its
-    /// place; returns where the original went.</summary>
-    private static string BreakWithLinkLoop(TestApp app, string relativePath)
-    {
-        var path = Path.Combine(app.SeedsPath, relativePath);
-        var away = app.SeedsPath + "-away-" + Guid.NewGuid().ToString("N");
-        if (Directory.Exists(path))
-        {
-            Directory.Move(path, away);
-        }
-        else
-        {
-            File.Move(path, away);
-        }
-
-        File.CreateSymbolicLink(path, Path.GetFileName(path));
-        return away;
-    }
 
     private static void Restore(TestApp app, string relativePath, string away)
     {
