@@ -43,11 +43,15 @@ if (!LogFormats.TryRead(builder.Configuration, out var logFormat, out var logFor
     return 1;
 }
 
-builder.Services.AddSerilog((services, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services)
-    .Enrich.FromLogContext()
-    .Console(logFormat));
+// Each host keeps its own logger (the static Log.Logger stays untouched), so hosts side by side in
+// one process, as in the tests, never write into each other's sinks.
+builder.Services.AddSerilog(
+    (services, logger) => logger
+        .ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext()
+        .Console(logFormat),
+    preserveStaticLogger: true);
 
 // ---- Kestrel: no Server header; a read-only site takes no large bodies ----
 builder.WebHost.ConfigureKestrel(kestrel =>
@@ -150,7 +154,11 @@ if (behindProxy)
 
 app.UseMiddleware<HeadRequestMiddleware>();
 app.UseErrorAnswers();
-app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevel.For);
+app.UseSerilogRequestLogging(o =>
+{
+    o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+    o.GetLevel = RequestLogLevel.For;
+});
 app.UseResponseCompression();
 app.UseStaticFiles();
 app.UseRequestLocalization();

@@ -82,10 +82,15 @@ public sealed class IngestionService(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        catch (Exception e) when (e is DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            // The folder is missing or cannot be listed: an operator's matter, not a bug, and it
+            // repeats at every rescan, so one line without a stack trace. Nothing is removed.
+            logger.LogWarning("Ingestion scan of {Folder} failed: {Reason} The articles stay; the next rescan tries again", ingester.Root, e.Message);
+        }
         catch (Exception e)
         {
-            // A scan failure (missing folder, disk error) must not stop the portal; the next
-            // rescan tries again.
+            // Any other failure (disk error) must not stop the portal either; the next rescan tries again.
             logger.LogError(e, "Ingestion scan of {Folder} failed", ingester.Root);
         }
     }
