@@ -7,9 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsDigest.Core;
 using NewsDigest.Core.Clustering;
-using NewsDigest.Core.Generation;
 using NewsDigest.Core.Ingestion;
 using NewsDigest.Core.Storage;
+using NewsDigest.Samples;
 
 namespace NewsDigest.Benchmarks;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using NewsDigest.Core.Generation;
 using NewsDigest.Core.Parsing;
+using NewsDigest.Samples;
 
 namespace NewsDigest.Benchmarks;
 

@@ -5,10 +5,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsDigest.Core;
-using NewsDigest.Core.Generation;
 using NewsDigest.Core.Ingestion;
 using NewsDigest.Core.Search;
 using NewsDigest.Core.Storage;
+using NewsDigest.Samples;
 
 namespace NewsDigest.Benchmarks;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using NewsDigest.Core.Generation;
+using NewsDigest.Samples;
 
 namespace NewsDigest.Web.Cli;
 

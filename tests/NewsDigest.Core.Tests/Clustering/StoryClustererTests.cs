@@ -1,7 +1,7 @@
 using NewsDigest.Core.Clustering;
-using NewsDigest.Core.Generation;
 using NewsDigest.Core.Parsing;
 using NewsDigest.Core.Storage;
+using NewsDigest.Samples;
 
 namespace NewsDigest.Core.Tests.Clustering;
 

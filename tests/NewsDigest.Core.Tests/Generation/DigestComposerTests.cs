@@ -1,4 +1,4 @@
-using NewsDigest.Core.Generation;
+using NewsDigest.Samples;
 
 namespace NewsDigest.Core.Tests.Generation;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
-using NewsDigest.Core.Generation;
+using NewsDigest.Samples;
 
 namespace NewsDigest.Core.Tests.Generation;
 

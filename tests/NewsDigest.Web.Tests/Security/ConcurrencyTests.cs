@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using NewsDigest.Core.Generation;
+using NewsDigest.Samples;
 using NewsDigest.Web.Tests.Infrastructure;
 
 namespace NewsDigest.Web.Tests.Security;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using NewsDigest.Core.Generation;
+using NewsDigest.Samples;
 
 namespace NewsDigest.Web.Tests.Security;
 

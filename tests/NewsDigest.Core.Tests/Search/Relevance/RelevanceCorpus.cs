@@ -1,6 +1,6 @@
-using NewsDigest.Core.Generation;
 using NewsDigest.Core.Storage;
 using NewsDigest.Core.Tests.Ingestion;
+using NewsDigest.Samples;
 
 namespace NewsDigest.Core.Tests.Search.Relevance;
 

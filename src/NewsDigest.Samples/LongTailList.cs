@@ -1,4 +1,4 @@
-namespace NewsDigest.Core.Generation;
+namespace NewsDigest.Samples;
 
 /// <summary>Values drawn with Zipf-like frequencies (weight 1/rank): the first value is the most
 /// common and the last the rarest, as in real tag clouds where a few values dominate and most

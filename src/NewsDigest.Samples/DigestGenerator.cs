@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace NewsDigest.Core.Generation;
+namespace NewsDigest.Samples;
 
 /// <summary>Writes realistic synthetic digest files for the demo portal, search tests and
 /// benchmarks. The same seed gives the same bytes on every run and machine: every file draws from

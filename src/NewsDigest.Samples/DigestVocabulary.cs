@@ -1,4 +1,4 @@
-namespace NewsDigest.Core.Generation;
+namespace NewsDigest.Samples;
 
 /// <summary>The word banks and sentence templates of one language. Templates hold slots such as
 /// <c>{company}</c> that <see cref="DigestComposer"/> fills; tag lists are long-tailed so a few

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace NewsDigest.Core.Generation;
+namespace NewsDigest.Samples;
 
 /// <summary>Writes the text of one well-formed digest in the seed's format, varying the layout the
 /// way real files vary (colon style, field order, list separators, missing optional fields, line

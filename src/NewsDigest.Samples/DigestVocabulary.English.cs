@@ -1,4 +1,4 @@
-namespace NewsDigest.Core.Generation;
+namespace NewsDigest.Samples;
 
 internal sealed partial class DigestVocabulary
 {

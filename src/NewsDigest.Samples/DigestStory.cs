@@ -1,4 +1,4 @@
-namespace NewsDigest.Core.Generation;
+namespace NewsDigest.Samples;
 
 /// <summary>The facts of one news item. Kept apart from the file's wording so that a later file can
 /// re-digest the same article (same title, link and date, new text), as real folders do.</summary>
