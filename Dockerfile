@@ -11,6 +11,7 @@ WORKDIR /src
 # Restore first, from the project files alone, so the layer is cached until packages change.
 COPY NewsDigest.sln Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/NewsDigest.Core/NewsDigest.Core.csproj src/NewsDigest.Core/
+COPY src/NewsDigest.Samples/NewsDigest.Samples.csproj src/NewsDigest.Samples/
 COPY src/NewsDigest.Web/NewsDigest.Web.csproj src/NewsDigest.Web/
 RUN dotnet restore src/NewsDigest.Web/NewsDigest.Web.csproj
 COPY src/ src/
