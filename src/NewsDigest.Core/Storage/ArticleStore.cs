@@ -299,21 +299,12 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
     private static IReadOnlyDictionary<TagKind, IReadOnlyList<FacetValue>> EmptyFacets() =>
         TagKinds.All.ToDictionary(k => k, _ => (IReadOnlyList<FacetValue>)[]);
 
-    /// <summary>Every tag of one kind with its article count, most used first.</summary>
+    /// <summary>Every tag of one kind with its article count, most used first, then by value;
+    /// counted over the in-memory <see cref="ListIndex"/>.</summary>
     public IReadOnlyList<FacetValue> Tags(TagKind kind)
     {
         using var connection = database.Open();
-        return connection.Query<(string Value, int Count)>(
-            """
-            SELECT t.value, COUNT(*) AS n
-            FROM tags t JOIN article_tags at ON at.tag_id = t.id
-            WHERE t.kind = @kind
-            GROUP BY t.id
-            ORDER BY n DESC, t.value
-            """,
-            new { kind = kind.DatabaseName() })
-            .Select(r => new FacetValue(r.Value, r.Count))
-            .ToList();
+        return CurrentListIndex(connection).AllTags(kind);
     }
 
     /// <summary>The stored spelling of a tag, matched case-insensitively; null if no article has it.</summary>

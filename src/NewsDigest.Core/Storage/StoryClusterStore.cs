@@ -117,4 +117,36 @@ public sealed class StoryClusterStore(Database database)
             .Select(g => new StoryCluster([.. g]))
             .ToList();
     }
+
+    /// <summary>One page of <see cref="All"/>: the same stories in the same order, read a page at a time.</summary>
+    public StoryClusterPage Page(int page, int pageSize)
+    {
+        // A story's place is its newest article's (sort_key, then seq, as lists order them); seqs
+        // are padded so that they compare as numbers, and digits sort before the 'T' of a time.
+        const string Stories = """
+            WITH stories AS (
+                SELECT c.cluster_id, MAX(a.sort_key || printf('%020d', a.seq)) AS newest
+                FROM story_clusters c JOIN articles a ON a.seq = c.article_seq
+                GROUP BY c.cluster_id
+                HAVING COUNT(*) > 1
+            )
+            """;
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var total = connection.ExecuteScalar<int>(Stories + "SELECT COUNT(*) FROM stories", transaction: transaction);
+        var ids = connection.Query<long>(
+            Stories + "SELECT cluster_id FROM stories ORDER BY newest DESC LIMIT @limit OFFSET @offset",
+            new { limit = pageSize, offset = (long)(page - 1) * pageSize },
+            transaction).AsList();
+        var members = connection.Query<StoryClusterMember>(
+            $"""
+            SELECT {MemberColumns}
+            FROM story_clusters c JOIN articles a ON a.seq = c.article_seq
+            WHERE c.cluster_id IN (SELECT value FROM json_each(@ids))
+            ORDER BY a.sort_key DESC, a.seq DESC
+            """,
+            new { ids = JsonSerializer.Serialize(ids) },
+            transaction).ToLookup(m => m.ClusterId);
+        return new StoryClusterPage(total, page, pageSize, [.. ids.Select(id => new StoryCluster([.. members[id]]))]);
+    }
 }
