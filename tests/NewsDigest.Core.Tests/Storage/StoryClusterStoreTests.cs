@@ -46,6 +46,17 @@ public sealed class StoryClusterStoreTests : IDisposable
     }
 
     [Fact]
+    public void Pages_hold_the_stories_in_the_order_of_all_of_them()
+    {
+        var pages = Enumerable.Range(1, 3).Select(page => Clusters.Page(page, 1)).ToList();
+
+        Assert.Equal(Stories(), pages.SelectMany(p => p.Clusters).Select(c => c.Members.Select(m => m.Id).ToList()).ToList());
+        Assert.All(pages, p => Assert.Equal(2, p.Total));
+        Assert.Equal(2, pages[0].PageCount);
+        Assert.Empty(pages[2].Clusters);
+    }
+
+    [Fact]
     public void Others_in_a_story_carry_what_the_article_page_shows()
     {
         var other = Assert.Single(Clusters.OthersInStory(Seq(B1)));
