@@ -257,6 +257,34 @@ internal sealed class ListIndex
                 .ThenBy(f => f.Value, StringComparer.Ordinal)]);
     }
 
+    /// <summary>Up to <paramref name="limit"/> other tags on the most articles that carry this
+    /// one (dense id), with those counts; ties by value.</summary>
+    public IReadOnlyList<(TagKind Kind, FacetValue Tag)> CoOccurring(int tag, int limit)
+    {
+        var counts = new int[_tags.Length];
+        for (var p = 0; p < _seqs.Length; p++)
+        {
+            var tags = TagsAt(p);
+            if (!tags.Contains(tag))
+            {
+                continue;
+            }
+
+            foreach (var other in tags)
+            {
+                counts[other]++;
+            }
+        }
+
+        counts[tag] = 0;
+        return [.. Enumerable.Range(0, _tags.Length)
+            .Where(id => counts[id] > 0)
+            .OrderByDescending(id => counts[id])
+            .ThenBy(id => _tags[id].Value, StringComparer.Ordinal)
+            .Take(limit)
+            .Select(id => (_tags[id].Kind, new FacetValue(_tags[id].Value, counts[id])))];
+    }
+
     /// <summary>Up to <paramref name="limit"/> other articles sharing the most tags with this one,
     /// ties newest first; none share nothing.</summary>
     public List<long> Related(long seq, int limit)

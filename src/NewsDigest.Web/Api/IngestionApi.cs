@@ -16,16 +16,16 @@ public static class IngestionApi
 
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/ingestion")
+        var api = app.MapGroup("/api")
             .WithTags("Ingestion")
             .ProducesApiErrors()
             .CacheOutput(ResponseCaching.IngestionReport)
             .WithMetadata(new ClientCacheAttribute(30, followsIngestionReport: true));
-        api.MapGet("", Get)
+        api.MapGet("/ingestion", Get)
             .WithSummary("The last scan's counts, a page of the known files with their status, problem counts by reason, and the newest story clusters")
             .Produces<IngestionJson>()
             .ProducesValidationProblem();
-        api.MapGet("/clusters", Clusters)
+        api.MapGet("/ingestion/clusters", Clusters)
             .WithSummary("Every story with two or more articles, the one with the newest article first, a page at a time")
             .Produces<ClusterPageJson>()
             .ProducesValidationProblem();
