@@ -9,11 +9,11 @@ namespace NewsDigest.Benchmarks;
 
 /// <summary>
 /// The real web app (pipeline, Razor pages, ETag hashing, compression off) over an existing
-/// database, in memory through TestServer, with the output cache switched off and logging at
-/// Warning. The start-up scan of the seeds folder runs as in production; with the database built
-/// from the same folder it finds every file unchanged.
+/// database, in memory through TestServer (or on Kestrel after UseKestrel), with the output cache
+/// switched off unless asked for and logging at Warning. The start-up scan of the seeds folder
+/// runs as in production; with the database built from the same folder it finds every file unchanged.
 /// </summary>
-internal sealed class InProcessPortal(string seedsPath, string databasePath) : WebApplicationFactory<SharedResource>
+internal sealed class InProcessPortal(string seedsPath, string databasePath, bool outputCache = false) : WebApplicationFactory<SharedResource>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -25,6 +25,9 @@ internal sealed class InProcessPortal(string seedsPath, string databasePath) : W
         builder.UseSetting("NewsDigest:RateLimit:Enabled", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
-        builder.ConfigureTestServices(services => services.AddSingleton<IOutputCacheStore, NoOutputCacheStore>());
+        if (!outputCache)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<IOutputCacheStore, NoOutputCacheStore>());
+        }
     }
 }

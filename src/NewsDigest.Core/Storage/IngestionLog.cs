@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using NewsDigest.Core.Ingestion;
 
 namespace NewsDigest.Core.Storage;
 
@@ -8,11 +9,14 @@ namespace NewsDigest.Core.Storage;
 /// what each scan did. This is what /api/ingestion and the ingestion page report.</summary>
 public sealed class IngestionLog(Database database)
 {
+    // Of source_files aliased f: the report joins it with source_file_problems.
     private const string FileColumns = """
-        path AS Path, size AS Size, mtime AS Mtime, sha256 AS Sha256, status AS Status,
-        reason AS Reason, line AS Line, warnings AS Warnings, article_id AS ArticleId,
-        duplicate_of AS DuplicateOf, run_id AS RunId, updated_at AS UpdatedAt
+        f.path AS Path, f.size AS Size, f.mtime AS Mtime, f.sha256 AS Sha256, f.status AS Status,
+        f.reason AS Reason, f.line AS Line, f.warnings AS Warnings, f.article_id AS ArticleId,
+        f.duplicate_of AS DuplicateOf, f.run_id AS RunId, f.updated_at AS UpdatedAt
         """;
+
+    private const string ProblemFiles = "SELECT COUNT(DISTINCT path) FROM source_file_problems";
 
     public IngestionRun StartRun(SqliteConnection connection, DateTime now)
     {
@@ -61,10 +65,12 @@ public sealed class IngestionLog(Database database)
             new { now = Timestamps.Format(now) });
 
     public Dictionary<string, SourceFile> LoadAll(SqliteConnection connection) =>
-        connection.Query<SourceFile>($"SELECT {FileColumns} FROM source_files")
+        connection.Query<SourceFile>($"SELECT {FileColumns} FROM source_files f")
             .ToDictionary(f => f.Path, StringComparer.Ordinal);
 
-    public void Save(SqliteConnection connection, SqliteTransaction? transaction, SourceFile file) =>
+    /// <summary>Records a file and the kinds of problem it has now (none, once it is fine or removed).</summary>
+    public void Save(SqliteConnection connection, SqliteTransaction? transaction, SourceFile file)
+    {
         connection.Execute(
             """
             INSERT INTO source_files (path, size, mtime, sha256, status, reason, line, warnings,
@@ -80,6 +86,36 @@ public sealed class IngestionLog(Database database)
             """,
             file,
             transaction);
+        SaveProblems(connection, transaction, file.Path, file.UpdatedAt, ReasonKinds.Of(file));
+    }
+
+    private static void SaveProblems(
+        SqliteConnection connection, SqliteTransaction? transaction, string path, string updatedAt, IReadOnlyList<ReasonKind> kinds)
+    {
+        connection.Execute("DELETE FROM source_file_problems WHERE path = @path", new { path }, transaction);
+        if (kinds.Count > 0)
+        {
+            connection.Execute(
+                """
+                INSERT INTO source_file_problems (kind, updated_at, path)
+                SELECT value, @updatedAt, @path FROM json_each(@kinds)
+                """,
+                new { path, updatedAt, kinds = JsonSerializer.Serialize(kinds.Select(k => k.Slug())) },
+                transaction);
+        }
+    }
+
+    /// <summary>Migration step 6: the problem kinds of every file already known, from its stored
+    /// status, reason and warnings.</summary>
+    internal static void FillProblems(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var files = connection.Query<SourceFile>(
+            $"SELECT {FileColumns} FROM source_files f WHERE f.reason IS NOT NULL OR f.warnings IS NOT NULL", transaction: transaction);
+        foreach (var file in files)
+        {
+            SaveProblems(connection, transaction, file.Path, file.UpdatedAt, ReasonKinds.Of(file));
+        }
+    }
 
     /// <summary>Marks many unchanged, previously taken files in one statement: a rescan of an
     /// unchanged folder must stay cheap.</summary>
@@ -129,7 +165,13 @@ public sealed class IngestionLog(Database database)
             transaction);
 
     public void Delete(SqliteConnection connection, SqliteTransaction transaction, string path) =>
-        connection.Execute("DELETE FROM source_files WHERE path = @path", new { path }, transaction);
+        connection.Execute(
+            """
+            DELETE FROM source_file_problems WHERE path = @path;
+            DELETE FROM source_files WHERE path = @path;
+            """,
+            new { path },
+            transaction);
 
     // ---- Reads for the report ----
 
@@ -198,9 +240,92 @@ public sealed class IngestionLog(Database database)
         using var connection = database.Open();
         return connection.Query<SourceFile>(
             $"""
-            SELECT {FileColumns} FROM source_files
-            ORDER BY status NOT IN ('rejected', 'unreadable'), warnings IS NULL AND duplicate_of IS NULL, path
+            SELECT {FileColumns} FROM source_files f
+            ORDER BY f.status NOT IN ('rejected', 'unreadable'), f.warnings IS NULL AND f.duplicate_of IS NULL, f.path
             """).AsList();
+    }
+
+    /// <summary>
+    /// A page of known files, newest first: by when ingestion last recorded a change of the file
+    /// (so the problem that arrived last comes first), then by path. Each filter reads an index
+    /// in that order, so a page costs its rows, not the whole folder.
+    /// </summary>
+    public SourceFilePage Files(SourceFileQuery query)
+    {
+        var conditions = new List<string>();
+        string from, order;
+        if (query.Reason is not null)
+        {
+            from = "source_file_problems p JOIN source_files f ON f.path = p.path";
+            conditions.Add("p.kind = @kind");
+            order = "p.updated_at DESC, p.path DESC";
+        }
+        else
+        {
+            from = "source_files f";
+            order = "f.updated_at DESC, f.path DESC";
+            if (query.ProblemsOnly)
+            {
+                // The unary + keeps SQLite walking the files newest first and stopping after the
+                // page, instead of looking up every file with a problem and sorting them all.
+                conditions.Add("+f.path IN (SELECT path FROM source_file_problems)");
+            }
+        }
+
+        if (query.Status is not null)
+        {
+            conditions.Add("f.status = @status");
+        }
+
+        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+        // Without a status, counted from the problems' own index rather than by visiting files.
+        var count = query switch
+        {
+            { Status: not null } => $"SELECT COUNT(*) FROM {from} {where}",
+            { Reason: not null } => "SELECT COUNT(*) FROM source_file_problems WHERE kind = @kind",
+            { ProblemsOnly: true } => ProblemFiles,
+            _ => $"SELECT COUNT(*) FROM {from} {where}",
+        };
+        var parameters = new
+        {
+            kind = query.Reason?.Slug(),
+            status = query.Status,
+            limit = query.PageSize,
+            offset = (long)(query.Page - 1) * query.PageSize,
+        };
+        using var connection = database.Open();
+        // One read transaction, so the count and the page agree.
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var total = connection.ExecuteScalar<int>(count, parameters, transaction);
+        var items = connection.Query<SourceFile>(
+            $"SELECT {FileColumns} FROM {from} {where} ORDER BY {order} LIMIT @limit OFFSET @offset", parameters, transaction).AsList();
+        return new SourceFilePage(total, query.Page, query.PageSize, items);
+    }
+
+    /// <summary>How many known files have each kind of problem (kinds without files left out), in
+    /// the order of <see cref="ReasonKinds.All"/>.</summary>
+    public IReadOnlyList<ReasonCount> ReasonCounts()
+    {
+        using var connection = database.Open();
+        var counts = connection.Query<(string Kind, int Count)>("SELECT kind, COUNT(*) FROM source_file_problems GROUP BY kind")
+            .ToDictionary(r => r.Kind, r => r.Count);
+        return [.. ReasonKinds.All.Where(k => counts.ContainsKey(k.Slug())).Select(k => new ReasonCount(k, counts[k.Slug()]))];
+    }
+
+    /// <summary>How many known files have a problem of any kind.</summary>
+    public int ProblemFileCount()
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<int>(ProblemFiles);
+    }
+
+    /// <summary>How many files the folder holds, as far as ingestion knows (removed ones not counted).</summary>
+    public int FileCount()
+    {
+        using var connection = database.Open();
+        // Two index counts: every row, less the few removed ones (cheaper than testing each row's status).
+        return connection.ExecuteScalar<int>(
+            "SELECT (SELECT COUNT(*) FROM source_files) - (SELECT COUNT(*) FROM source_files WHERE status = 'removed')");
     }
 
     /// <summary>When the articles last changed (a run that added, updated or removed) and when the

@@ -188,6 +188,25 @@ internal static class Migrations
                 since  TEXT NOT NULL                      -- first found unreadable, ISO-8601 UTC
             );
             """),
+
+        // 6: the ingestion report pages at scale (issue 15). Each kind of problem a file has
+        // (ReasonKinds: its reason's, or each of its warnings') is a row, so the report counts and
+        // filters by kind from an index instead of reading every file; the files' newest-first
+        // order (with or without a status) is an index walk too. Every existing file keeps its
+        // row; the kinds of the files already known are computed from their stored reasons.
+        new(
+            """
+            CREATE TABLE source_file_problems (
+                kind       TEXT NOT NULL,                 -- ReasonKinds slug, e.g. no-title
+                updated_at TEXT NOT NULL,                 -- the file's updated_at: newest first within a kind
+                path       TEXT NOT NULL,
+                PRIMARY KEY (kind, updated_at, path)
+            ) WITHOUT ROWID;
+            CREATE INDEX source_file_problems_by_path ON source_file_problems (path);
+            CREATE INDEX source_files_by_time ON source_files (updated_at, path);
+            CREATE INDEX source_files_by_status ON source_files (status, updated_at, path);
+            """,
+            IngestionLog.FillProblems),
     ];
 
     public static int Latest => Steps.Length;

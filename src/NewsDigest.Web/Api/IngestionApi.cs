@@ -1,70 +1,104 @@
-using System.Text.Json;
+using NewsDigest.Core.Ingestion;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Infrastructure;
 
 namespace NewsDigest.Web.Api;
 
-/// <summary>GET /api/ingestion: the last run's counts, every known file with its status, the
-/// story clusters (articles that cover the same story), and the faults: why scans are failing,
-/// folders that cannot be listed, and runs that were cut off.</summary>
+/// <summary>GET /api/ingestion: the last run's counts, a page of the known files with their
+/// status (newest first, filtered by reason or status), how many files have each kind of
+/// problem, the newest story clusters (articles that cover the same story), and the faults: why
+/// scans are failing, folders that cannot be listed, and runs that were cut off.
+/// GET /api/ingestion/clusters pages through every story cluster.</summary>
 public static class IngestionApi
 {
+    public const int DefaultClusterPageSize = 100;
+    public const int MaxClusterPageSize = 1000;
+
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/ingestion", Get)
+        var api = app.MapGroup("/api")
             .WithTags("Ingestion")
             .ProducesApiErrors()
-            .WithSummary("The last scan's counts and every known file with its status")
             .CacheOutput(ResponseCaching.IngestionReport)
             .WithMetadata(new ClientCacheAttribute(30, followsIngestionReport: true));
+        api.MapGet("/ingestion", Get)
+            .WithSummary("The last scan's counts, a page of the known files with their status, problem counts by reason, and the newest story clusters")
+            .Produces<IngestionJson>()
+            .ProducesValidationProblem();
+        api.MapGet("/ingestion/clusters", Clusters)
+            .WithSummary("Every story with two or more articles, the one with the newest article first, a page at a time")
+            .Produces<ClusterPageJson>()
+            .ProducesValidationProblem();
         return app;
     }
 
-    private static IngestionJson Get(IngestionLog log, StoryClusterStore storyClusters)
+    // The parameters are bound for the OpenAPI document; IngestionQuery parses the query itself.
+    private static IResult Get([AsParameters] IngestionParameters parameters, HttpRequest request, IngestionLog log, StoryClusterStore storyClusters)
     {
+        if (!IngestionQuery.TryParse(request.Query, IngestionQuery.DefaultApiPageSize, IngestionQuery.MaxApiPageSize, out var query, out var errors))
+        {
+            return Results.ValidationProblem(errors, title: "Invalid query parameters");
+        }
+
+        var files = log.Files(query);
         var run = log.LastRun();
         var failure = log.CurrentFailure();
-        return new IngestionJson(
+        var clusters = storyClusters.Page(1, DefaultClusterPageSize);
+        return Results.Ok(new IngestionJson(
             run is null ? null : new RunJson(run.StartedAt, run.FinishedAt, run.Added, run.Updated, run.Unchanged, run.Removed, run.Rejected, run.Unreadable),
-            log.Files().Select(f => new FileJson(
-                f.Path,
-                f.Status,
-                f.Reason,
-                f.Line,
-                f.Warnings is null ? [] : JsonSerializer.Deserialize<string[]>(f.Warnings) ?? [],
-                f.ArticleId,
-                f.DuplicateOf)).ToList(),
-            storyClusters.All().Select(c => new ClusterJson(c.Members.Select(m => new ClusterArticleJson(
-                m.Id, m.Title, ArticleJsonMapping.Permalink(m.Id, m.Slug), m.Link, m.LinkHost, m.Date, m.SourceFile)).ToList())).ToList(),
+            files.Total,
+            files.Page,
+            files.PageSize,
+            files.PageCount,
+            files.Page < files.PageCount ? IngestionQuery.ApiUrl(query, files.Page + 1) : null,
+            files.Page > 1 ? IngestionQuery.ApiUrl(query, Math.Min(files.Page - 1, files.PageCount)) : null,
+            [.. files.Items.Select(ToJson)],
+            log.ProblemFileCount(),
+            [.. log.ReasonCounts().Select(r => new ReasonCountJson(r.Kind.Slug(), r.Kind.Group().ToString().ToLowerInvariant(), r.Count))],
+            [.. clusters.Clusters.Select(ToJson)],
+            clusters.Total,
+            clusters.PageCount > 1 ? ClustersUrl(2, DefaultClusterPageSize) : null,
             failure is null ? null : new ScanErrorJson(failure.Reason, failure.Since, failure.CheckedAt),
-            log.UnreadableFolders().Select(f => new UnreadableFolderJson(f.Path, f.Reason, f.Since)).ToList(),
-            log.InterruptedRuns().Select(r => new InterruptedRunJson(r.StartedAt, r.InterruptedAt!)).ToList());
+            [.. log.UnreadableFolders().Select(f => new UnreadableFolderJson(f.Path, f.Reason, f.Since))],
+            [.. log.InterruptedRuns().Select(r => new InterruptedRunJson(r.StartedAt, r.InterruptedAt!))]));
     }
+
+    private static IResult Clusters([AsParameters] ClusterParameters parameters, HttpRequest request, StoryClusterStore storyClusters)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var page = ListQuery.ParseInt(request.Query, "page", 1, 1, ListQuery.MaxPage, errors);
+        var pageSize = Math.Min(ListQuery.ParseInt(request.Query, "pageSize", DefaultClusterPageSize, 1, int.MaxValue, errors), MaxClusterPageSize);
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors, title: "Invalid query parameters");
+        }
+
+        var clusters = storyClusters.Page(page, pageSize);
+        return Results.Ok(new ClusterPageJson(
+            clusters.Total,
+            clusters.Page,
+            clusters.PageSize,
+            clusters.PageCount,
+            [.. clusters.Clusters.Select(ToJson)],
+            clusters.Page < clusters.PageCount ? ClustersUrl(clusters.Page + 1, pageSize) : null,
+            clusters.Page > 1 ? ClustersUrl(Math.Min(clusters.Page - 1, clusters.PageCount), pageSize) : null));
+    }
+
+    private static string ClustersUrl(int page, int pageSize) =>
+        $"/api/ingestion/clusters?page={page}" + (pageSize == DefaultClusterPageSize ? "" : $"&pageSize={pageSize}");
+
+    private static FileJson ToJson(SourceFile file) => new(
+        file.Path,
+        file.Status,
+        file.Reason,
+        file.Line,
+        ReasonKinds.Warnings(file),
+        file.ArticleId,
+        file.DuplicateOf,
+        [.. ReasonKinds.Of(file).Select(k => k.Slug())],
+        file.UpdatedAt);
+
+    private static ClusterJson ToJson(StoryCluster cluster) =>
+        new([.. cluster.Members.Select(m => new ClusterArticleJson(
+            m.Id, m.Title, ArticleJsonMapping.Permalink(m.Id, m.Slug), m.Link, m.LinkHost, m.Date, m.SourceFile))]);
 }
-
-public sealed record IngestionJson(
-    RunJson? LastRun,
-    IReadOnlyList<FileJson> Files,
-    IReadOnlyList<ClusterJson> Clusters,
-    ScanErrorJson? ScanError,
-    IReadOnlyList<UnreadableFolderJson> UnreadableFolders,
-    IReadOnlyList<InterruptedRunJson> InterruptedRuns);
-
-/// <summary>Articles that cover the same story, newest first.</summary>
-public sealed record ClusterJson(IReadOnlyList<ClusterArticleJson> Articles);
-
-public sealed record ClusterArticleJson(string Id, string Title, string Url, string? Link, string? Source, string Date, string File);
-
-public sealed record RunJson(string StartedAt, string? FinishedAt, int Added, int Updated, int Unchanged, int Removed, int Rejected, int Unreadable);
-
-/// <summary>Scans are failing (the seeds folder missing or unreadable): the reason, since when, and
-/// when the last one ran.</summary>
-public sealed record ScanErrorJson(string Reason, string Since, string CheckedAt);
-
-public sealed record UnreadableFolderJson(string Folder, string Reason, string Since);
-
-/// <summary>A run cut off before it finished, and when that was noticed.</summary>
-public sealed record InterruptedRunJson(string StartedAt, string InterruptedAt);
-
-public sealed record FileJson(
-    string File, string Status, string? Reason, int? Line, IReadOnlyList<string> Warnings, string? ArticleId, string? DuplicateOf);

@@ -78,7 +78,7 @@ public static class ListQuery
         return values;
     }
 
-    private static int ParseInt(IQueryCollection query, string name, int fallback, int min, int max, Dictionary<string, string[]> errors)
+    internal static int ParseInt(IQueryCollection query, string name, int fallback, int min, int max, Dictionary<string, string[]> errors)
     {
         var text = query[name].ToString();
         if (text.Length == 0)

@@ -1,60 +1,102 @@
-using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
+using NewsDigest.Core.Ingestion;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Infrastructure;
 
 namespace NewsDigest.Web.Pages;
 
-/// <summary>/ingestion: what the last scan did, and every file that needs an editor's attention.</summary>
+/// <summary>
+/// /ingestion: what the last scan did, how many files have each kind of problem, and the files
+/// that need an editor's attention, newest first, a page at a time, filtered by ?reason=. The
+/// other lists are capped, each with a link to all of it, so the page stays small at any size.
+/// </summary>
 [OutputCache(PolicyName = ResponseCaching.IngestionReport)]
 [ClientCache(30, followsIngestionReport: true)]
 public sealed class IngestionModel(IngestionLog log, StoryClusterStore storyClusters, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
+    /// <summary>Stories shown here; the rest are on /ingestion/stories.</summary>
+    public const int StoriesShown = 10;
+
+    /// <summary>Removed files and unreadable folders shown here; /api/ingestion has them all.</summary>
+    public const int ListCap = 50;
+
     public IngestionRun? LastRun { get; private set; }
 
     /// <summary>Why scans are failing (the seeds folder missing or unreadable); null while they are not.</summary>
     public ScanFailure? ScanError { get; private set; }
 
-    public IReadOnlyList<SourceFile> Rejected { get; private set; } = [];
+    public int TotalFiles { get; private set; }
 
-    public IReadOnlyList<(SourceFile File, IReadOnlyList<string> Warnings)> WithWarnings { get; private set; } = [];
+    /// <summary>How many files have each kind of problem.</summary>
+    public IReadOnlyList<ReasonCount> Reasons { get; private set; } = [];
 
-    public IReadOnlyList<SourceFile> Removed { get; private set; } = [];
+    /// <summary>How many files have a problem of any kind.</summary>
+    public int ProblemFiles { get; private set; }
+
+    /// <summary>The kind of problem the list is filtered by; null for every problem.</summary>
+    public ReasonKind? Reason { get; private set; }
+
+    /// <summary>This page of the files with a problem (of the chosen kind), newest first.</summary>
+    public SourceFilePage Problems { get; private set; } = new(0, 1, IngestionQuery.PageSize, []);
+
+    public PagerModel Pager => new(Problems.Page, Problems.PageCount, page => IngestionQuery.PageUrl(Reason, page) + "#problems");
 
     public IReadOnlyList<UnreadableFolder> UnreadableFolders { get; private set; } = [];
 
-    public IReadOnlyList<SourceFile> UnreadableFiles { get; private set; } = [];
+    /// <summary>The newest removed files, and how many there are.</summary>
+    public SourceFilePage Removed { get; private set; } = new(0, 1, ListCap, []);
 
     public IReadOnlyList<IngestionRun> InterruptedRuns { get; private set; } = [];
 
-    public int TotalFiles { get; private set; }
+    /// <summary>The newest stories with several articles, so an editor can spot duplicates, and how many there are.</summary>
+    public StoryClusterPage Stories { get; private set; } = new(0, 1, StoriesShown, []);
 
-    /// <summary>Articles that cover the same story, so an editor can spot duplicates.</summary>
-    public IReadOnlyList<StoryCluster> Stories { get; private set; } = [];
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
-    public void OnGet()
+    public IActionResult OnGet()
     {
+        if (!IngestionQuery.TryParse(Request.Query, IngestionQuery.PageSize, IngestionQuery.PageSize, out var query, out var errors))
+        {
+            Errors = errors;
+            Meta = new PageMeta { Title = text["Invalid request"], NoIndex = true };
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var canonical = IngestionQuery.PageUrl(query.Reason, query.Page);
+        if (!SiteUrls.IsCanonical(Request, canonical))
+        {
+            return Redirect(LocalUrl(canonical));
+        }
+
+        Reason = query.Reason;
+        Problems = log.Files(query with { ProblemsOnly = true, Status = null, PageSize = IngestionQuery.PageSize });
+        if (query.Page > Problems.PageCount)
+        {
+            return NotFound();
+        }
+
         LastRun = log.LastRun();
         ScanError = log.CurrentFailure();
+        TotalFiles = log.FileCount();
+        Reasons = log.ReasonCounts();
+        ProblemFiles = Reason is null ? Problems.Total : log.ProblemFileCount();
         UnreadableFolders = log.UnreadableFolders();
+        Removed = log.Files(new SourceFileQuery { Status = "removed", PageSize = ListCap });
         InterruptedRuns = log.InterruptedRuns();
-        var files = log.Files();
-        TotalFiles = files.Count(f => f.Status != "removed");
-        Rejected = files.Where(f => f.Status == "rejected").ToList();
-        Removed = files.Where(f => f.Status == "removed").ToList();
-        UnreadableFiles = files.Where(f => f.Status == "unreadable").ToList();
-        WithWarnings = files
-            .Where(f => f.Status is not ("rejected" or "unreadable") && f.Warnings is not null)
-            .Select(f => (f, (IReadOnlyList<string>)(JsonSerializer.Deserialize<string[]>(f.Warnings!) ?? [])))
-            .ToList();
-        Stories = storyClusters.All();
+        Stories = storyClusters.Page(1, StoriesShown);
         Meta = new PageMeta
         {
-            Title = text["Ingestion status"],
+            Title = Reason is null ? text["Ingestion status"] : $"{text["Ingestion status"]}: {text[ReasonLabels.Of(Reason.Value)]}",
             Description = text["What the last scan of the digest folder did, and every file it could not take."],
-            CanonicalUrl = AbsoluteUrl("/ingestion"),
+            CanonicalUrl = AbsoluteUrl(canonical),
             NoIndex = true,
         };
+        return Page();
     }
+
+    /// <summary>The kinds of one group that some file has, with their counts.</summary>
+    public IEnumerable<ReasonCount> ReasonsOf(FileProblemKind group) => Reasons.Where(r => r.Kind.Group() == group);
 }

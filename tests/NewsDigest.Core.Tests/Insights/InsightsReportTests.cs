@@ -48,6 +48,26 @@ public sealed class InsightsReportTests : IDisposable
     }
 
     [Fact]
+    public void A_report_kept_for_a_view_follows_the_next_scan_that_changes_the_data()
+    {
+        var before = Insights(new ArticleFilter { Industries = ["医疗"] });
+        Assert.Same(before, Insights(new ArticleFilter { Industries = ["医疗"] }));
+
+        Add("009_0000000000000009.txt", "医疗", "大模型", "芯片", "2024-03-28", Plain);
+        _harness.Scan();
+        var added = Insights(new ArticleFilter { Industries = ["医疗"] });
+        File.Delete(Path.Combine(_harness.SeedsPath, "001_0000000000000001.txt"));
+        _harness.Scan();
+        var removed = Insights(new ArticleFilter { Industries = ["医疗"] });
+
+        Assert.Equal(before.Total + 1, added.Total);
+        Assert.Equal(before.Total, removed.Total);
+        Assert.NotEqual(Cells(added.Matrix), Cells(removed.Matrix));
+        // A filter spelled otherwise (Latin case, order) is the same view.
+        Assert.Same(removed, Insights(new ArticleFilter { Industries = ["医疗"], Technologies = [] }));
+    }
+
+    [Fact]
     public void Matrix_counts_articles_tagged_with_both_ordered_by_frequency_then_value()
     {
         var matrix = Insights(new ArticleFilter()).Matrix;

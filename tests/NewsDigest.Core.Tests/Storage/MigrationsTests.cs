@@ -165,9 +165,52 @@ public sealed class MigrationsTests
         Assert.Equal("unreadable", harness.Log.Files().Single(f => f.Path == "warned.txt").Status);
     }
 
+    [Fact]
+    public void Upgrading_to_problem_kinds_keeps_every_file_and_counts_the_problems_already_known()
+    {
+        using var harness = new IngestionHarness();
+        harness.CopyRealSeed();
+        harness.Write("bad.txt", "总结: 没有标题\n");
+        harness.Write("notes.md", "# 不是摘要");
+        harness.Write("warned.txt", IngestionHarness.Digest("坏链接和坏日期", link: "javascript:alert(1)", date: "去年"));
+        var gone = harness.Write("gone.txt", IngestionHarness.Digest("将被删除", date: "前天"));
+        harness.Scan();
+        File.Delete(gone);
+        harness.Scan();
+        const string Files = "SELECT * FROM source_files ORDER BY path";
+        var files = Rows(harness.Database, Files);
+        var counts = harness.Log.ReasonCounts();
+        Assert.Equal(4, counts.Count);
+        using (var connection = harness.Database.Open())
+        {
+            AsVersion5(connection);
+            connection.Execute("PRAGMA user_version = 5");
+        }
+
+        harness.Database.Migrate();
+
+        Assert.Equal(files, Rows(harness.Database, Files));
+        Assert.Equal(counts, harness.Log.ReasonCounts());
+        Assert.Equal(
+            ["bad.txt", "notes.md", "warned.txt"],
+            harness.Log.Files(new SourceFileQuery { ProblemsOnly = true }).Items.Select(f => f.Path).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>What a file of version 5 looked like: step 6 undone (no problem kinds, no indexes
+    /// for the report's order). The rows stay.</summary>
+    private static void AsVersion5(SqliteConnection connection) =>
+        connection.Execute(
+            """
+            DROP TABLE source_file_problems;
+            DROP INDEX source_files_by_time;
+            DROP INDEX source_files_by_status;
+            """);
+
     /// <summary>What a file of version 4 looked like: step 5 undone (source_files without the
     /// 'unreadable' status, runs without their new columns, no unreadable_folders). The rows stay.</summary>
-    private static void AsVersion4(SqliteConnection connection) =>
+    private static void AsVersion4(SqliteConnection connection)
+    {
+        AsVersion5(connection);
         connection.Execute(
             """
             DROP TABLE unreadable_folders;
@@ -193,6 +236,7 @@ public sealed class MigrationsTests
             DROP TABLE source_files;
             ALTER TABLE source_files_4 RENAME TO source_files;
             """);
+    }
 
     /// <summary>Each row as its values joined by '|' (NULL as empty).</summary>
     private static List<string> Rows(Database database, string sql)

@@ -46,6 +46,38 @@ public sealed class StoryClusterStoreTests : IDisposable
     }
 
     [Fact]
+    public void Pages_hold_the_stories_in_the_order_of_all_of_them()
+    {
+        var pages = Enumerable.Range(1, 3).Select(page => Clusters.Page(page, 1)).ToList();
+
+        Assert.Equal(Stories(), pages.SelectMany(p => p.Clusters).Select(c => c.Members.Select(m => m.Id).ToList()).ToList());
+        Assert.All(pages, p => Assert.Equal(2, p.Total));
+        Assert.Equal(2, pages[0].PageCount);
+        Assert.Empty(pages[2].Clusters);
+    }
+
+    [Fact]
+    public void The_order_of_stories_follows_the_scans_that_change_it()
+    {
+        var before = Ids(Clusters.Page(1, 10));
+
+        // B's articles move to a later date than any of A's: B becomes the newest story.
+        Write(B1, "百度发布文心大模型4.0，称综合能力不逊于GPT-4", "https://www.thepaper.cn/newsDetail_forward_24960001", "2099-01-02", "科技", "文心一言, 大模型", "人工智能");
+        Write(B2, "百度发布文心大模型4.0：综合能力不逊于GPT-4", "https://tech.sina.com.cn/i/2023-10-17/doc-imzrabcd.shtml", "2099-01-01", "科技", "文心一言, 大模型", "人工智能");
+        _harness.Scan();
+        var reordered = Ids(Clusters.Page(1, 10));
+        File.Delete(Path(A3));
+        File.Delete(Path(A2));
+        _harness.Scan();
+        var dissolved = Ids(Clusters.Page(1, 10));
+
+        Assert.Equal([[A2, A3, A1], [B2, B1]], before);
+        Assert.Equal([[B1, B2], [A2, A3, A1]], reordered);
+        Assert.Equal([[B1, B2]], dissolved);
+        Assert.Equal(1, Clusters.Page(1, 10).Total);
+    }
+
+    [Fact]
     public void Others_in_a_story_carry_what_the_article_page_shows()
     {
         var other = Assert.Single(Clusters.OthersInStory(Seq(B1)));
@@ -181,6 +213,9 @@ public sealed class StoryClusterStoreTests : IDisposable
         Assert.Equal([A2, C1], first.Items.Select(i => i.Id));
         Assert.Equal([B2], second.Items.Select(i => i.Id));
     }
+
+    private static List<List<string>> Ids(StoryClusterPage page) =>
+        page.Clusters.Select(c => c.Members.Select(m => m.Id).ToList()).ToList();
 
     private List<List<string>> Stories() =>
         Clusters.All().Select(c => c.Members.Select(m => m.Id).ToList()).ToList();

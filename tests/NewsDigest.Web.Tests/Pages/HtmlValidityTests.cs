@@ -29,7 +29,8 @@ public sealed class HtmlValidityTests
             "/", "/?page=2", "/?q=%E5%A4%A7%E6%A8%A1%E5%9E%8B", "/?q=no-such-word", "/?industry=%E5%8C%BB%E7%96%97&technology=%E5%A4%A7%E6%A8%A1%E5%9E%8B",
             "/?collapse=1", "/?page=abc", article, article + "?q=%E5%A4%A7%E6%A8%A1%E5%9E%8B", "/articles/00000000000000d5",
             "/tags", "/tags/industry/%E5%8C%BB%E7%96%97", "/tags/keyword/no-such-tag", "/insights", "/insights?all=1",
-            "/insights?industry=Finance", "/ingestion", "/no/such/page",
+            "/insights?industry=Finance", "/ingestion", "/ingestion?reason=no-title", "/ingestion?reason=bogus", "/ingestion/stories",
+            "/tags?kind=keyword", "/tags?kind=colour", "/no/such/page",
         ];
 
         var folder = Directory.CreateTempSubdirectory("newsdigest-nu-");

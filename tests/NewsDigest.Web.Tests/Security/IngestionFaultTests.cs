@@ -104,9 +104,14 @@ public sealed class IngestionFaultTests
         Assert.EndsWith("Z", folder.GetProperty("since").GetString());
 
         var page = await TestApp.ParseHtml(await client.GetAsync("/ingestion"));
-        var rows = page.QuerySelectorAll("#unreadable tbody tr").Select(r => r.QuerySelector("code")?.TextContent).ToList();
-        Assert.Equal(["sub/", "002_00000000000000a2.txt", "sub/001_00000000000000a1.txt"], rows);
+        var folders = page.QuerySelectorAll("#unreadable tbody tr").Select(r => r.QuerySelector("code")?.TextContent).ToList();
+        Assert.Equal(["sub/"], folders);
         Assert.Contains("symbolic links", page.QuerySelector("#unreadable tbody tr td:last-child")?.TextContent);
+        var problemFiles = page.QuerySelectorAll("#problems tbody tr").Select(r => r.QuerySelector("code")?.TextContent).Order(StringComparer.Ordinal).ToList();
+        // "sub" itself is now a link (to itself), and not a .txt file.
+        Assert.Equal(["002_00000000000000a2.txt", "sub", "sub/001_00000000000000a1.txt"], problemFiles);
+        Assert.NotNull(page.QuerySelector("nav.reasons a[href='/ingestion?reason=file-unreadable#problems']"));
+        Assert.NotNull(page.QuerySelector("nav.reasons a[href='/ingestion?reason=folder-unreadable#problems']"));
 
         Restore(app, "sub", folderAway);
         Restore(app, "002_00000000000000a2.txt", fileAway);
@@ -119,7 +124,9 @@ public sealed class IngestionFaultTests
         Assert.Equal(["unchanged"], statuses.Values.Distinct());
         Assert.Equal(3, statuses.Count);
         Assert.Empty(json.GetProperty("unreadableFolders").EnumerateArray());
-        Assert.Null((await TestApp.ParseHtml(await client.GetAsync("/ingestion"))).QuerySelector("#unreadable"));
+        page = await TestApp.ParseHtml(await client.GetAsync("/ingestion"));
+        Assert.Null(page.QuerySelector("#unreadable"));
+        Assert.Empty(page.QuerySelectorAll("#problems tbody tr"));
     }
 
     [Fact]

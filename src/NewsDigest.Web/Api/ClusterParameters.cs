@@ -1,0 +1,14 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Mvc;
+
+namespace NewsDigest.Web.Api;
+
+/// <summary>The /api/ingestion/clusters parameters as the OpenAPI document shows them (bound as text, parsed by the endpoint).</summary>
+public sealed record ClusterParameters
+{
+    [FromQuery(Name = "page"), Description("1-based page number.")]
+    public string? Page { get; init; }
+
+    [FromQuery(Name = "pageSize"), Description("Clusters per page, 1–1000 (larger values are capped). Default 100.")]
+    public string? PageSize { get; init; }
+}

@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NewsDigest.Core;
+using NewsDigest.Core.Ingestion;
+using NewsDigest.Core.Storage;
+using NewsDigest.Samples;
+
+namespace NewsDigest.Benchmarks;
+
+/// <summary>
+/// Issue 15: the size and time of every kind of HTML page at 100,000 digests, through the real app
+/// on Kestrel over loopback HTTP. Each page is fetched once (the first request of a fresh
+/// process: JIT, in-memory indexes and caches filled on the way), then repeatedly with the output
+/// cache off (the page is computed and rendered every time; what any cache miss costs) and with
+/// it on (what a reader who asks for a page someone already asked for gets).
+/// </summary>
+/// <remarks>
+/// The corpus (the generator's seed 7 with 1% malformed files, as tests/load builds it) is
+/// generated and ingested once under --dir (default /tmp/newsdigest-pages-bench/SIZE), several
+/// minutes at 100,000, and reused while its "complete" marker is there.
+/// </remarks>
+internal static class PagesBenchmark
+{
+    public const string Summary = "every HTML page kind at 100k digests over HTTP: bytes, first request, p50/p95 with the output cache off and on";
+
+    private const int Seed = 7;
+    private const double MalformedShare = 0.01;
+
+    public static int Run(string[] args)
+    {
+        var size = int.Parse(Option(args, "--size", "100000"), CultureInfo.InvariantCulture);
+        var root = Option(args, "--dir", Path.Combine(Path.GetTempPath(), "newsdigest-pages-bench"));
+        var runs = int.Parse(Option(args, "--runs", "20"), CultureInfo.InvariantCulture);
+        MachineInfo.Print("pages", args);
+        var folder = Path.Combine(root, size.ToString(CultureInfo.InvariantCulture));
+        EnsureBuilt(folder, size);
+        SqliteConnection.ClearAllPools();
+
+        var cold = Measure(folder, runs, outputCache: false).GetAwaiter().GetResult();
+        SqliteConnection.ClearAllPools();
+        var warm = Measure(folder, runs, outputCache: true).GetAwaiter().GetResult();
+
+        Console.WriteLine();
+        Console.WriteLine("| page | bytes | first request | output cache off p50 | p95 | output cache on p50 | p95 |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var ((name, url, off), (_, _, on)) in cold.Zip(warm))
+        {
+            Console.WriteLine(
+                $"| {name} `{url}` | {off.Bytes / 1024.0:F0} KB | {off.First:F0} ms | {Median.Of(off.Times):F1} ms | {P(off.Times, 95):F1} ms | {Median.Of(on.Times):F1} ms | {P(on.Times, 95):F1} ms |");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"load after: {MachineInfo.LoadAverage()}");
+        return 0;
+    }
+
+    /// <summary>Generates and ingests the corpus unless a complete one is already there.</summary>
+    private static void EnsureBuilt(string folder, int size)
+    {
+        var marker = Path.Combine(folder, "complete");
+        if (File.Exists(marker))
+        {
+            Console.WriteLine($"reusing {folder} ({File.ReadAllText(marker).Trim()})");
+            return;
+        }
+
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var seeds = Path.Combine(folder, "seeds");
+        var generate = Stopwatch.StartNew();
+        new DigestGenerator(Seed).WriteTo(seeds, size, MalformedShare);
+        Console.WriteLine($"generated {size:N0} digests in {generate.Elapsed.TotalSeconds:F0} s");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["NewsDigest:SeedsPath"] = seeds,
+            ["NewsDigest:DatabasePath"] = Path.Combine(folder, "news.db"),
+        }).Build();
+        using var services = new ServiceCollection()
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .AddNewsDigest(configuration)
+            .BuildServiceProvider();
+        services.GetRequiredService<Database>().Migrate();
+        var ingest = Stopwatch.StartNew();
+        var report = services.GetRequiredService<Ingester>().ScanAsync().GetAwaiter().GetResult();
+        var line = $"seed {Seed}, {MalformedShare:P0} malformed: {report.Run.Added:N0} digests ingested, {report.Run.Rejected:N0} rejected, in {ingest.Elapsed.TotalSeconds:F0} s, load {MachineInfo.LoadAverage()}";
+        Console.WriteLine(line);
+        File.WriteAllText(marker, line + "\n");
+    }
+
+    private static async Task<List<(string Name, string Url, PageResult Result)>> Measure(string folder, int runs, bool outputCache)
+    {
+        await using var portal = new InProcessPortal(Path.Combine(folder, "seeds"), Path.Combine(folder, "news.db"), outputCache);
+        portal.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        var start = Stopwatch.StartNew();
+        portal.StartServer();
+        var address = portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        await portal.Services.GetRequiredService<IngestionService>().FirstScan;
+        Console.WriteLine();
+        Console.WriteLine($"output cache {(outputCache ? "on" : "off")}: app started and start-up scan done in {start.Elapsed.TotalSeconds:F1} s (load {MachineInfo.LoadAverage()})");
+        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
+        client.DefaultRequestHeaders.Add("Accept-Language", "zh-CN");
+
+        var results = new List<(string, string, PageResult)>();
+        foreach (var (name, url) in await Pages(client))
+        {
+            var first = Stopwatch.StartNew();
+            var bytes = await Fetch(client, url);
+            var firstMs = first.Elapsed.TotalMilliseconds;
+            var times = new List<double>();
+            for (var run = 0; run < runs; run++)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                await Fetch(client, url);
+                times.Add(stopwatch.Elapsed.TotalMilliseconds);
+            }
+
+            Console.WriteLine($"  {name}: {bytes / 1024.0:F0} KB, first {firstMs:F0} ms, p50 {Median.Of(times):F1} ms (load {MachineInfo.LoadAverage()})");
+            results.Add((name, url, new PageResult(bytes, firstMs, times)));
+        }
+
+        return results;
+    }
+
+    /// <summary>Every kind of HTML page, with real values taken from the corpus.</summary>
+    private static async Task<List<(string Name, string Url)>> Pages(HttpClient client)
+    {
+        var article = JsonDocument.Parse(await client.GetStringAsync("/api/articles?pageSize=1"))
+            .RootElement.GetProperty("items")[0].GetProperty("url").GetString()!;
+        var industry = Uri.EscapeDataString("医疗");
+        return
+        [
+            ("home", "/"),
+            ("list, filtered", $"/?industry={industry}"),
+            ("list, page 50", "/?page=50"),
+            ("search", $"/?q={Uri.EscapeDataString("大模型")}"),
+            ("article", article),
+            ("tags", "/tags"),
+            ("tags, one kind", "/tags?kind=keyword"),
+            ("tag page", $"/tags/industry/{industry}"),
+            ("insights", "/insights"),
+            ("insights, filtered", $"/insights?industry={industry}"),
+            ("insights, whole map", "/insights?all=1"),
+            ("ingestion", "/ingestion"),
+            ("ingestion, page 2", "/ingestion?page=2"),
+            ("ingestion, by reason", "/ingestion?reason=duplicate-link"),
+            ("ingestion, stories", "/ingestion/stories"),
+            ("ingestion, stories page 10", "/ingestion/stories?page=10"),
+        ];
+    }
+
+    private static async Task<int> Fetch(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}");
+        }
+
+        return (await response.Content.ReadAsByteArrayAsync()).Length;
+    }
+
+    private static double P(List<double> values, int percentile) => SearchBenchmark.Percentile(values, percentile);
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+
+    private sealed record PageResult(int Bytes, double First, List<double> Times);
+}
