@@ -10,6 +10,7 @@ var benchmarks = new Dictionary<string, (string Summary, Func<string[], int> Run
     ["search"] = (NewsDigest.Benchmarks.SearchBenchmark.Summary, NewsDigest.Benchmarks.SearchBenchmark.Run),
     ["insights"] = (InsightsBenchmark.Summary, InsightsBenchmark.Run),
     ["clusters"] = (ClusterBenchmark.Summary, ClusterBenchmark.Run),
+    ["ceiling"] = (KestrelCeiling.Summary, KestrelCeiling.Run),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
