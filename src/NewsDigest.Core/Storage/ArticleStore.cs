@@ -62,16 +62,19 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
     public ArticleDetail? Get(string id)
     {
         using var connection = database.Open();
-        var article = connection.QuerySingleOrDefault<ArticleDetail>(
+        var article = connection.Query<ArticleDetail, string, ArticleDetail>(
             """
             SELECT seq AS Seq, id AS Id, title AS Title, slug AS Slug, link AS Link, link_host AS LinkHost,
                    text AS Text, excerpt AS Excerpt, events_markdown AS EventsMarkdown,
-                   events_html AS EventsHtml, event_count AS EventCount, published AS Published,
-                   substr(sort_key, 1, 10) AS Date, sort_key AS SortKey, lang AS Language,
-                   source_file AS SourceFile, ingested_at AS IngestedAt, updated_at AS UpdatedAt
+                   events_html AS EventsHtml, event_count AS EventCount, events_text AS EventsText,
+                   published AS Published, substr(sort_key, 1, 10) AS Date, sort_key AS SortKey,
+                   lang AS Language, source_file AS SourceFile, ingested_at AS IngestedAt,
+                   updated_at AS UpdatedAt, event_anchors
             FROM articles WHERE id = @id
             """,
-            new { id });
+            WithEventAnchors,
+            new { id },
+            splitOn: "event_anchors").SingleOrDefault();
         if (article is null)
         {
             return null;
@@ -372,16 +375,18 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
     public IReadOnlyList<ArticleDetail> GetMany(IReadOnlyList<string> ids)
     {
         using var connection = database.Open();
-        var found = connection.Query<ArticleDetail>(
+        var found = connection.Query<ArticleDetail, string, ArticleDetail>(
             """
             SELECT seq AS Seq, id AS Id, title AS Title, slug AS Slug, link AS Link, link_host AS LinkHost,
                    excerpt AS Excerpt, events_markdown AS EventsMarkdown, events_html AS EventsHtml,
-                   event_count AS EventCount, published AS Published, substr(sort_key, 1, 10) AS Date,
-                   sort_key AS SortKey, lang AS Language, source_file AS SourceFile,
-                   ingested_at AS IngestedAt, updated_at AS UpdatedAt
+                   event_count AS EventCount, events_text AS EventsText, published AS Published,
+                   substr(sort_key, 1, 10) AS Date, sort_key AS SortKey, lang AS Language,
+                   source_file AS SourceFile, ingested_at AS IngestedAt, updated_at AS UpdatedAt, event_anchors
             FROM articles WHERE id IN (SELECT value FROM json_each(@ids))
             """,
-            new { ids = JsonSerializer.Serialize(ids) }).ToDictionary(a => a.Id);
+            WithEventAnchors,
+            new { ids = JsonSerializer.Serialize(ids) },
+            splitOn: "event_anchors").ToDictionary(a => a.Id);
         var tags = TagsOf(connection, found.Values.Select(a => a.Seq));
         foreach (var article in found.Values)
         {
@@ -398,6 +403,13 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
         return connection.Query<(string, string, string)>(
             "SELECT id, slug, updated_at FROM articles ORDER BY seq LIMIT @limit OFFSET @offset",
             new { offset, limit }).AsList();
+    }
+
+    /// <summary>Dapper's second half of an article row: event_anchors, stored as a JSON array.</summary>
+    private static ArticleDetail WithEventAnchors(ArticleDetail article, string anchors)
+    {
+        article.EventAnchors = JsonSerializer.Deserialize<int[]>(anchors) ?? [];
+        return article;
     }
 
     /// <summary>Tags of many articles in one query, in the order the file listed them.</summary>
