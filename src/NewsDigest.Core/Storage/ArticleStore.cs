@@ -84,6 +84,13 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
         return article;
     }
 
+    /// <summary>The slug of an article's permalink; null if there is no such article.</summary>
+    public string? SlugOf(string id)
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<string?>("SELECT slug FROM articles WHERE id = @id", new { id });
+    }
+
     /// <summary>
     /// A page of the filtered (and possibly searched) list with facet counts over the whole result.
     /// Filtering, counting and facets run over the in-memory <see cref="ListIndex"/>; SQL reads only
@@ -353,22 +360,24 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
             .ToList();
     }
 
-    /// <summary>Articles sharing the most tags with this one, then the newest. Counted over the
-    /// in-memory list index: the same count in SQL joins every link of a popular tag (大模型 is on
-    /// thousands of articles) and cost an article page 30-160 ms at 10,000 articles.</summary>
-    public IReadOnlyList<ArticleListItem> Related(long seq, int limit)
+    /// <summary>
+    /// What an article page links to besides the article: up to <paramref name="relatedLimit"/>
+    /// articles sharing the most tags with it (then the newest), and its newer and older neighbours
+    /// in the list. Both come from the in-memory list index: related articles counted in SQL join
+    /// every link of a popular tag (大模型 is on thousands of articles) and cost an article page
+    /// 30-160 ms at 10,000 articles. Their rows are read together, on one connection.
+    /// </summary>
+    public ArticlesAround Around(long seq, int relatedLimit)
     {
         using var connection = database.Open();
-        return Items(connection, CurrentListIndex(connection).Related(seq, limit));
-    }
-
-    /// <summary>The neighbours of an article in the newest-first list: the newer one and the older one.</summary>
-    public (ArticleListItem? Newer, ArticleListItem? Older) Neighbours(long seq)
-    {
-        using var connection = database.Open();
-        var (newer, older) = CurrentListIndex(connection).Neighbours(seq);
-        var items = Items(connection, [.. new[] { newer, older }.OfType<long>()]).ToDictionary(i => i.Seq);
-        return (newer is { } n ? items.GetValueOrDefault(n) : null, older is { } o ? items.GetValueOrDefault(o) : null);
+        var index = CurrentListIndex(connection);
+        var related = index.Related(seq, relatedLimit);
+        var (newer, older) = index.Neighbours(seq);
+        var items = Items(connection, [.. related.Concat(new[] { newer, older }.OfType<long>()).Distinct()]).ToDictionary(i => i.Seq);
+        return new ArticlesAround(
+            [.. related.Where(items.ContainsKey).Select(r => items[r])],
+            newer is { } n ? items.GetValueOrDefault(n) : null,
+            older is { } o ? items.GetValueOrDefault(o) : null);
     }
 
     /// <summary>Whole articles (without their long text) for feeds, in the order of the ids given.</summary>

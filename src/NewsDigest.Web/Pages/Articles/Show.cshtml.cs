@@ -49,6 +49,14 @@ public sealed class ShowModel(ArticleStore articles, StoryClusterStore storyClus
 
     public IActionResult OnGet(string id, string? slug, string? q)
     {
+        if (slug is null)
+        {
+            // The short permalink only redirects: its slug is all that is read, not the article.
+            return ArticleIds.IsWellFormed(id) && articles.SlugOf(id) is { } canonical
+                ? RedirectPermanent(LocalUrl(SiteUrls.Article(id, canonical) + Request.QueryString))
+                : NotFound();
+        }
+
         var article = ArticleIds.IsWellFormed(id) ? articles.Get(id) : null;
         if (article is null)
         {
@@ -73,8 +81,9 @@ public sealed class ShowModel(ArticleStore articles, StoryClusterStore storyClus
         AlsoCoveredBy = storyClusters.OthersInStory(article.Seq);
         // The same story's other articles are listed once, under "Also covered by".
         var sameStory = AlsoCoveredBy.Select(m => m.Seq).ToHashSet();
-        Related = [.. articles.Related(article.Seq, 5 + sameStory.Count).Where(r => !sameStory.Contains(r.Seq)).Take(5)];
-        (Newer, Older) = articles.Neighbours(article.Seq);
+        var around = articles.Around(article.Seq, 5 + sameStory.Count);
+        Related = [.. around.Related.Where(r => !sameStory.Contains(r.Seq)).Take(5)];
+        (Newer, Older) = (around.Newer, around.Older);
 
         // The point links are labelled in the reader's language; their numbers were stored at ingestion.
         EventsHtml = RenderedEvents.WithPointLabels(article.EventsHtml, article.EventAnchors, number => text["Link to point {0}", number]);
