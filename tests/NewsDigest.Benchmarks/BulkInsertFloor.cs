@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NewsDigest.Core.Parsing;
 using NewsDigest.Core.Rendering;
@@ -60,13 +61,15 @@ internal static class BulkInsertFloor
         using var insertArticle = Prepare(connection, transaction,
             """
             INSERT INTO articles (seq, id, source_file, title, slug, link, link_host, text, excerpt,
-                                  events_markdown, events_html, event_count, published, sort_key,
-                                  lang, ingested_at, updated_at)
+                                  events_markdown, events_html, event_count, event_anchors, events_text,
+                                  published, sort_key, lang, ingested_at, updated_at)
             VALUES ($seq, $id, $source_file, $title, $slug, $link, $link_host, $text, $excerpt,
-                    $events_markdown, $events_html, $event_count, $published, $sort_key, $lang, $now, $now)
+                    $events_markdown, $events_html, $event_count, $event_anchors, $events_text,
+                    $published, $sort_key, $lang, $now, $now)
             """,
             "$seq", "$id", "$source_file", "$title", "$slug", "$link", "$link_host", "$text", "$excerpt",
-            "$events_markdown", "$events_html", "$event_count", "$published", "$sort_key", "$lang", "$now");
+            "$events_markdown", "$events_html", "$event_count", "$event_anchors", "$events_text",
+            "$published", "$sort_key", "$lang", "$now");
         using var insertTag = Prepare(connection, transaction,
             "INSERT INTO tags (id, kind, value, norm) VALUES ($id, $kind, $value, $norm)",
             "$id", "$kind", "$value", "$norm");
@@ -95,7 +98,8 @@ internal static class BulkInsertFloor
             var published = digest.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             Execute(insertArticle, seq, article.Id, article.SourceFile, digest.Title, article.Slug, digest.Link,
                 digest.Link is null ? null : new Uri(digest.Link).Host, digest.Text, article.Excerpt,
-                digest.EventsMarkdown, article.EventsHtml, article.EventCount, published,
+                digest.EventsMarkdown, article.Events.Html, article.Events.EventCount,
+                JsonSerializer.Serialize(article.Events.Anchors), article.Events.Text, published,
                 published is null ? now : published + "T00:00:00Z", article.Language, now);
 
             foreach (var (kind, values) in new[] { (TagKind.Industry, digest.Industries), (TagKind.Technology, digest.Technologies), (TagKind.Keyword, digest.Keywords) })

@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, (string Summary, Func<string[], int> Run
     ["insights"] = (InsightsBenchmark.Summary, InsightsBenchmark.Run),
     ["clusters"] = (ClusterBenchmark.Summary, ClusterBenchmark.Run),
     ["pages"] = (PagesBenchmark.Summary, PagesBenchmark.Run),
+    ["ceiling"] = (KestrelCeiling.Summary, KestrelCeiling.Run),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))

@@ -1,23 +1,73 @@
 #!/usr/bin/env bash
-# Portal throughput against the floor (issue 3): nginx serving a saved copy of the same article
-# page as static HTML, side by side in one run, on loopback.
-#   tests/load/portal-wrk.sh [count=10000] [rounds=3]
-# Needs: wrk, nginx-light (apt-get install -y wrk nginx-light). Prints medians and ratios.
+# Portal throughput against its floors (issues 3 and 15), on loopback, in one run: nginx serving
+# saved copies of an article page and of the filtered list (industry + technology), bare Kestrel
+# serving the same bytes from memory (the runtime's ceiling on this machine: the Benchmarks
+# program's `ceiling`), and the portal serving the pages themselves. Rounds are interleaved (each
+# round measures every target once), so a burst of load from another job hits all of them alike.
+# "article-uncached" is the article page with a query parameter never sent before on every request
+# (tests/load/uncached.lua), so nothing comes from the output cache: what a first reader gets.
+# Prints every round, the medians, the ratios and the load averages, and for each target the
+# server's CPU time per request (user + system, from /proc): less disturbed by other jobs on a shared
+# machine than requests per second, since a descheduled server uses no CPU.
+#   tests/load/portal-wrk.sh [count=10000] [rounds=3] [seconds=10]
+# Environment: WRK_THREADS (1: one core drives, the other serves), WRK_CONNECTIONS (32).
+# BASELINE_DLL and BASELINE_DB run another build of the portal (NewsDigest.Web.dll, on its own copy
+# of the database: a newer build migrates the file) as "baseline" targets in the same rounds.
+# Needs: wrk, nginx-light (apt-get install -y wrk nginx-light).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 count=${1:-10000}
 rounds=${2:-3}
+seconds=${3:-10}
+threads=${WRK_THREADS:-1}
+connections=${WRK_CONNECTIONS:-32}
 work=/tmp/newsdigest-wrk-$count
 app_port=5080
+ceiling_port=5082
+baseline_port=5083
 nginx_port=8089
 source tests/load/build-database.sh
+dotnet build -c Release tests/NewsDigest.Benchmarks -v quiet -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+benchmarks=tests/NewsDigest.Benchmarks/bin/Release/net10.0/NewsDigest.Benchmarks.dll
 
-dotnet "$dll" --urls "http://127.0.0.1:$app_port" --NewsDigest:SeedsPath="$work/seeds" \
-  --NewsDigest:DatabasePath="$work/news.db" --NewsDigest:WatchFolder=false \
-  --Serilog:MinimumLevel:Default=Warning >"$work/app.log" 2>&1 &
-app_pid=$!
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true
+}
+trap cleanup EXIT
+
+portal() { # portal <dll> <db> <port> <log>
+  dotnet "$1" --urls "http://127.0.0.1:$3" --NewsDigest:SeedsPath="$work/seeds" \
+    --NewsDigest:DatabasePath="$2" --NewsDigest:WatchFolder=false --NewsDigest:RescanIntervalSeconds=86400 \
+    --Serilog:MinimumLevel:Default=Warning >"$4" 2>&1 &
+  pids+=($!)
+}
+ready() { # ready <port>: answering, and the start-up scan has finished
+  until curl -sf "http://127.0.0.1:$1/healthz" >/dev/null; do sleep 0.5; done
+  until curl -sf "http://127.0.0.1:$1/api/ingestion" | grep -q '"finishedAt"'; do sleep 0.5; done
+}
+
+portal "$dll" "$work/news.db" "$app_port" "$work/app.log"
+app_pid=${pids[-1]}
+if [ -n "${BASELINE_DLL:-}" ]; then
+  portal "$BASELINE_DLL" "$BASELINE_DB" "$baseline_port" "$work/baseline.log"
+  baseline_pid=${pids[-1]}
+fi
+ready "$app_port"
+if [ -n "${BASELINE_DLL:-}" ]; then ready "$baseline_port"; fi
+
+# The pages: the newest article at its canonical address, and the list filtered by 医疗 and 大模型.
+article=$(curl -s "http://127.0.0.1:$app_port/api/articles?pageSize=1" | sed -E 's/.*"url":"([^"]+)".*/\1/')
+list="/?industry=%E5%8C%BB%E7%96%97&tech=%E5%A4%A7%E6%A8%A1%E5%9E%8B"
 mkdir -p "$work/nginx"
+for page in article list; do
+  path=${!page}
+  status=$(curl -s -o "$work/nginx/$page.html" -w '%{http_code}' "http://127.0.0.1:$app_port$path")
+  [ "$status" = 200 ] || { echo "$path answered $status, not 200" >&2; exit 1; }
+done
+
 cat >"$work/nginx.conf" <<CONF
 worker_processes auto;
 pid $work/nginx.pid;
@@ -29,34 +79,98 @@ http {
     server { listen 127.0.0.1:$nginx_port; root $work/nginx; }
 }
 CONF
-trap 'kill $app_pid 2>/dev/null; nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true' EXIT
-
-until curl -sf "http://127.0.0.1:$app_port/healthz" >/dev/null; do sleep 0.5; done
-until curl -sf "http://127.0.0.1:$app_port/api/ingestion" | grep -q '"finishedAt"'; do sleep 0.5; done
-
-article=$(curl -s "http://127.0.0.1:$app_port/api/articles?pageSize=1" | sed -E 's/.*"url":"([^"]+)".*/\1/')
-curl -s "http://127.0.0.1:$app_port$article" >"$work/nginx/article.html"
 nginx -c "$work/nginx.conf"
+DOTNET_gcServer=1 dotnet "$benchmarks" ceiling --urls "http://127.0.0.1:$ceiling_port" \
+  --page /article="$work/nginx/article.html" --page /list="$work/nginx/list.html" >"$work/ceiling.log" 2>&1 &
+pids+=($!)
+ceiling_pid=$!
+until curl -sf -o /dev/null "http://127.0.0.1:$ceiling_port/article"; do sleep 0.5; done
+nginx_pids=$(pgrep -P "$(cat "$work/nginx.pid")" | xargs)
 
 declare -A urls=(
-  [nginx-static]="http://127.0.0.1:$nginx_port/article.html"
+  [nginx-article]="http://127.0.0.1:$nginx_port/article.html"
+  [nginx-list]="http://127.0.0.1:$nginx_port/list.html"
+  [ceiling-article]="http://127.0.0.1:$ceiling_port/article"
+  [ceiling-list]="http://127.0.0.1:$ceiling_port/list"
   [article]="http://127.0.0.1:$app_port$article"
-  [list-2-filters]="http://127.0.0.1:$app_port/?industry=%E5%8C%BB%E7%96%97&tech=%E5%A4%A7%E6%A8%A1%E5%9E%8B"
+  [article-uncached]="http://127.0.0.1:$app_port$article"
+  [list]="http://127.0.0.1:$app_port$list"
 )
-echo "# $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $count digests, wrk -t2 -c32 -d10s, $rounds rounds"
-declare -A rps p99
-for name in nginx-static article list-2-filters; do
-  curl -s -o /dev/null "${urls[$name]}"   # warm the output cache
-  r=(); l=()
-  for _ in $(seq "$rounds"); do
-    out=$(wrk -t2 -c32 -d10s --latency "${urls[$name]}")
-    r+=("$(awk '/Requests\/sec/ {print $2}' <<<"$out")")
-    l+=("$(awk '$1=="99%" {print $2}' <<<"$out")")
-  done
-  rps[$name]=$(printf '%s\n' "${r[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  p99[$name]=$(printf '%s\n' "${l[@]}" | sort -V | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "$name: median ${rps[$name]} req/s (rounds: ${r[*]}), median p99 ${p99[$name]}"
+declare -A servers=(
+  [nginx-article]=$nginx_pids [nginx-list]=$nginx_pids
+  [ceiling-article]=$ceiling_pid [ceiling-list]=$ceiling_pid
+  [article]=$app_pid [article-uncached]=$app_pid [list]=$app_pid
+)
+targets=(nginx-article ceiling-article article article-uncached nginx-list ceiling-list list)
+if [ -n "${BASELINE_DLL:-}" ]; then
+  urls[baseline-article]="http://127.0.0.1:$baseline_port$article"
+  urls[baseline-article-uncached]="http://127.0.0.1:$baseline_port$article"
+  urls[baseline-list]="http://127.0.0.1:$baseline_port$list"
+  servers[baseline-article]=$baseline_pid
+  servers[baseline-article-uncached]=$baseline_pid
+  servers[baseline-list]=$baseline_pid
+  targets=(nginx-article ceiling-article article baseline-article article-uncached baseline-article-uncached
+           nginx-list ceiling-list list baseline-list)
+fi
+
+echo "# $(date -u +%FT%TZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $count digests"
+echo "# command: tests/load/portal-wrk.sh $count $rounds $seconds (wrk -t$threads -c$connections -d${seconds}s), interleaved rounds"
+echo "# article: $article ($(wc -c <"$work/nginx/article.html") bytes); list: $list ($(wc -c <"$work/nginx/list.html") bytes)"
+run_wrk() { # run_wrk <target>
+  local script=()
+  if [[ $1 == *uncached ]]; then script=(-s tests/load/uncached.lua); fi
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "${script[@]}" "${urls[$1]}"
+}
+
+# A warm-up round, not counted: the output cache fills, and the JIT's tiering of the hot paths
+# (which runs on the same cores) is over before anything is timed.
+for name in "${targets[@]}"; do
+  status=$(curl -s -o /dev/null -w '%{http_code}' "${urls[$name]}")
+  [ "$status" = 200 ] || { echo "$name answered $status, not 200" >&2; exit 1; }
+  run_wrk "$name" >/dev/null
 done
-for name in article list-2-filters; do
-  awk -v a="${rps[$name]}" -v b="${rps[nginx-static]}" -v n="$name" 'BEGIN {printf "%s / nginx = %.2f\n", n, a / b}'
+
+ticks() { local t=0 pid; for pid in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$t"; }
+hz=$(getconf CLK_TCK)
+declare -A rps p99 cpu
+for round in $(seq "$rounds"); do
+  echo "round $round, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  for name in "${targets[@]}"; do
+    # shellcheck disable=SC2086 # a target's server may be several processes (nginx's workers)
+    before=$(ticks ${servers[$name]})
+    out=$(run_wrk "$name")
+    # shellcheck disable=SC2086
+    used=$(( $(ticks ${servers[$name]}) - before ))
+    if grep -q 'Non-2xx' <<<"$out"; then echo "  $name: $(grep 'Non-2xx' <<<"$out")" >&2; exit 1; fi
+    r=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    c=$(awk -v t="$used" -v hz="$hz" '/requests in/ {printf "%.1f", t * 1e6 / hz / $1}' <<<"$out")
+    rps[$name]="${rps[$name]:-} $r"
+    cpu[$name]="${cpu[$name]:-} $c"
+    p99[$name]="${p99[$name]:-} $(awk '$1=="99%" {print $2}' <<<"$out")"
+    printf '  %-17s %10s req/s %7s µs CPU/request\n' "$name" "$r" "$c"
+  done
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+declare -A med medcpu
+echo
+echo "| target | median req/s | rounds | median p99 | median server CPU µs/request |"
+echo "|---|---|---|---|---|"
+for name in "${targets[@]}"; do
+  med[$name]=$(median <<<"${rps[$name]}")
+  medcpu[$name]=$(median <<<"${cpu[$name]}")
+  echo "| $name | ${med[$name]} | $(xargs <<<"${rps[$name]}" | sed 's# # / #g') | $(tr ' ' '\n' <<<"${p99[$name]}" | grep -v '^$' | sort -V | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') | ${medcpu[$name]} |"
+done
+echo
+ratio() { awk -v a="${med[$1]}" -v b="${med[$2]}" 'BEGIN {printf "%.2f", a / b}'; }
+cost() { awk -v a="${medcpu[$1]}" -v b="${medcpu[$2]}" 'BEGIN {printf "%.2f", a / b}'; }
+for name in "${targets[@]}"; do
+  case $name in nginx-* | ceiling-*) continue ;; esac
+  page=${name#baseline-}
+  page=${page%-uncached}
+  echo "$name: req/s / nginx = $(ratio "$name" "nginx-$page"), / Kestrel ceiling = $(ratio "$name" "ceiling-$page"); CPU per request / ceiling = $(cost "$name" "ceiling-$page")"
+done
+for page in article list; do
+  echo "Kestrel ceiling ($page): req/s / nginx = $(ratio "ceiling-$page" "nginx-$page"); CPU per request / nginx = $(cost "ceiling-$page" "nginx-$page")"
 done

@@ -86,14 +86,14 @@ public sealed class MarkdownRenderer
             link.SetAttribute("rel", ExternalLinkRel);
         }
 
-        var eventCount = AddEventAnchors(document, body);
+        AddEventAnchors(document, body);
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         foreach (var node in body.ChildNodes)
         {
             node.ToHtml(writer, HtmlFormatter.Instance);
         }
 
-        return new RenderedEvents(writer.ToString(), eventCount);
+        return RenderedEvents.Read(writer.ToString(), body);
     }
 
     private string ToHtml(string markdown)
@@ -151,9 +151,8 @@ public sealed class MarkdownRenderer
     /// <summary>Numbers the points of top-level ordered lists and adds a link to each.
     /// A later list continues after the earlier ones (its <c>start</c> is raised when needed) so
     /// ids stay unique and the number shown is always the number in the id.</summary>
-    private static int AddEventAnchors(IDocument document, IElement body)
+    private static void AddEventAnchors(IDocument document, IElement body)
     {
-        var count = 0;
         var next = 1;
         foreach (var list in body.Children.Where(e => e.LocalName == "ol"))
         {
@@ -165,25 +164,22 @@ public sealed class MarkdownRenderer
 
             foreach (var item in list.Children.Where(e => e.LocalName == "li"))
             {
-                var id = $"event-{number}";
+                var id = RenderedEvents.AnchorId(number);
                 item.Id = id;
                 var link = document.CreateElement("a");
-                link.ClassName = "event-link";
+                link.ClassName = RenderedEvents.PointLinkClass;
                 link.SetAttribute("href", "#" + id);
-                link.SetAttribute("aria-label", $"Link to point {number}");
+                link.SetAttribute("aria-label", RenderedEvents.PointLabel(number));
                 link.TextContent = "#";
                 // In a loose list the text sits in a <p>: keep the control on its line.
                 var target = item.FirstElementChild is { LocalName: "p" } paragraph ? paragraph : item;
                 target.AppendChild(document.CreateTextNode(" "));
                 target.AppendChild(link);
                 number++;
-                count++;
             }
 
             next = number;
         }
-
-        return count;
     }
 
     private static int StartOf(IElement list) =>

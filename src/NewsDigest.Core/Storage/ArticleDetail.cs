@@ -25,6 +25,13 @@ public sealed class ArticleDetail : ITaggedArticle
 
     public int EventCount { get; init; }
 
+    /// <summary>The number N of each point of the events summary with an <c>event-N</c> anchor, in
+    /// order (see <see cref="Rendering.RenderedEvents"/>): stored at ingestion, never parsed per request.</summary>
+    public IReadOnlyList<int> EventAnchors { get; set; } = [];
+
+    /// <summary>The events summary as plain text, without the point links; stored at ingestion.</summary>
+    public string EventsText { get; init; } = "";
+
     /// <summary>The digest's own date (yyyy-MM-dd), or null.</summary>
     public string? Published { get; init; }
 

@@ -6,15 +6,15 @@ using NewsDigest.Core.Search;
 namespace NewsDigest.Core.Storage;
 
 /// <summary>Everything ingestion writes for one article: the parsed digest plus what is derived
-/// from it once (rendered events, slug, excerpt, search tokens) so pages never redo that work per request.</summary>
+/// from it once (rendered events with their anchors and text, slug, excerpt, search tokens) so pages
+/// never redo that work per request.</summary>
 public sealed record ArticleRecord(
     string Id,
     string SourceFile,
     Digest Digest,
     string Slug,
     string Excerpt,
-    string EventsHtml,
-    int EventCount,
+    RenderedEvents Events,
     string Language,
     SearchDocument Search)
 {
@@ -25,15 +25,13 @@ public sealed record ArticleRecord(
     /// stores besides its digest (the ingester and the insert-floor benchmark both use it).</summary>
     public static ArticleRecord Derive(string sourceFile, Digest digest, MarkdownRenderer renderer)
     {
-        var events = renderer.RenderEvents(digest.EventsMarkdown);
         return new ArticleRecord(
             ArticleIds.ForFile(sourceFile),
             sourceFile,
             digest,
             Rendering.Slug.For(digest.Title),
             PlainText.Excerpt(digest.Text.Length > 0 ? digest.Text : digest.EventsMarkdown, ExcerptLength),
-            events.Html,
-            events.EventCount,
+            renderer.RenderEvents(digest.EventsMarkdown),
             ContentLanguage.Detect(digest.Title, digest.Text),
             SearchDocument.For(digest));
     }

@@ -65,16 +65,19 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
     public ArticleDetail? Get(string id)
     {
         using var connection = database.Open();
-        var article = connection.QuerySingleOrDefault<ArticleDetail>(
+        var article = connection.Query<ArticleDetail, string, ArticleDetail>(
             """
             SELECT seq AS Seq, id AS Id, title AS Title, slug AS Slug, link AS Link, link_host AS LinkHost,
                    text AS Text, excerpt AS Excerpt, events_markdown AS EventsMarkdown,
-                   events_html AS EventsHtml, event_count AS EventCount, published AS Published,
-                   substr(sort_key, 1, 10) AS Date, sort_key AS SortKey, lang AS Language,
-                   source_file AS SourceFile, ingested_at AS IngestedAt, updated_at AS UpdatedAt
+                   events_html AS EventsHtml, event_count AS EventCount, events_text AS EventsText,
+                   published AS Published, substr(sort_key, 1, 10) AS Date, sort_key AS SortKey,
+                   lang AS Language, source_file AS SourceFile, ingested_at AS IngestedAt,
+                   updated_at AS UpdatedAt, event_anchors
             FROM articles WHERE id = @id
             """,
-            new { id });
+            WithEventAnchors,
+            new { id },
+            splitOn: "event_anchors").SingleOrDefault();
         if (article is null)
         {
             return null;
@@ -82,6 +85,13 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
 
         TagsOf(connection, [article.Seq]).FillIn(article);
         return article;
+    }
+
+    /// <summary>The slug of an article's permalink; null if there is no such article.</summary>
+    public string? SlugOf(string id)
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<string?>("SELECT slug FROM articles WHERE id = @id", new { id });
     }
 
     /// <summary>
@@ -343,38 +353,42 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
         return index.FindTag(kind, value) is { } tag ? index.CoOccurring(tag, limit) : [];
     }
 
-    /// <summary>Articles sharing the most tags with this one, then the newest. Counted over the
-    /// in-memory list index: the same count in SQL joins every link of a popular tag (大模型 is on
-    /// thousands of articles) and cost an article page 30-160 ms at 10,000 articles.</summary>
-    public IReadOnlyList<ArticleListItem> Related(long seq, int limit)
+    /// <summary>
+    /// What an article page links to besides the article: up to <paramref name="relatedLimit"/>
+    /// articles sharing the most tags with it (then the newest), and its newer and older neighbours
+    /// in the list. Both come from the in-memory list index: related articles counted in SQL join
+    /// every link of a popular tag (大模型 is on thousands of articles) and cost an article page
+    /// 30-160 ms at 10,000 articles. Their rows are read together, on one connection.
+    /// </summary>
+    public ArticlesAround Around(long seq, int relatedLimit)
     {
         using var connection = database.Open();
-        return Items(connection, CurrentListIndex(connection).Related(seq, limit));
-    }
-
-    /// <summary>The neighbours of an article in the newest-first list: the newer one and the older one.</summary>
-    public (ArticleListItem? Newer, ArticleListItem? Older) Neighbours(long seq)
-    {
-        using var connection = database.Open();
-        var (newer, older) = CurrentListIndex(connection).Neighbours(seq);
-        var items = Items(connection, [.. new[] { newer, older }.OfType<long>()]).ToDictionary(i => i.Seq);
-        return (newer is { } n ? items.GetValueOrDefault(n) : null, older is { } o ? items.GetValueOrDefault(o) : null);
+        var index = CurrentListIndex(connection);
+        var related = index.Related(seq, relatedLimit);
+        var (newer, older) = index.Neighbours(seq);
+        var items = Items(connection, [.. related.Concat(new[] { newer, older }.OfType<long>()).Distinct()]).ToDictionary(i => i.Seq);
+        return new ArticlesAround(
+            [.. related.Where(items.ContainsKey).Select(r => items[r])],
+            newer is { } n ? items.GetValueOrDefault(n) : null,
+            older is { } o ? items.GetValueOrDefault(o) : null);
     }
 
     /// <summary>Whole articles (without their long text) for feeds, in the order of the ids given.</summary>
     public IReadOnlyList<ArticleDetail> GetMany(IReadOnlyList<string> ids)
     {
         using var connection = database.Open();
-        var found = connection.Query<ArticleDetail>(
+        var found = connection.Query<ArticleDetail, string, ArticleDetail>(
             """
             SELECT seq AS Seq, id AS Id, title AS Title, slug AS Slug, link AS Link, link_host AS LinkHost,
                    excerpt AS Excerpt, events_markdown AS EventsMarkdown, events_html AS EventsHtml,
-                   event_count AS EventCount, published AS Published, substr(sort_key, 1, 10) AS Date,
-                   sort_key AS SortKey, lang AS Language, source_file AS SourceFile,
-                   ingested_at AS IngestedAt, updated_at AS UpdatedAt
+                   event_count AS EventCount, events_text AS EventsText, published AS Published,
+                   substr(sort_key, 1, 10) AS Date, sort_key AS SortKey, lang AS Language,
+                   source_file AS SourceFile, ingested_at AS IngestedAt, updated_at AS UpdatedAt, event_anchors
             FROM articles WHERE id IN (SELECT value FROM json_each(@ids))
             """,
-            new { ids = JsonSerializer.Serialize(ids) }).ToDictionary(a => a.Id);
+            WithEventAnchors,
+            new { ids = JsonSerializer.Serialize(ids) },
+            splitOn: "event_anchors").ToDictionary(a => a.Id);
         var tags = TagsOf(connection, found.Values.Select(a => a.Seq));
         foreach (var article in found.Values)
         {
@@ -391,6 +405,13 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
         return connection.Query<(string, string, string)>(
             "SELECT id, slug, updated_at FROM articles ORDER BY seq LIMIT @limit OFFSET @offset",
             new { offset, limit }).AsList();
+    }
+
+    /// <summary>Dapper's second half of an article row: event_anchors, stored as a JSON array.</summary>
+    private static ArticleDetail WithEventAnchors(ArticleDetail article, string anchors)
+    {
+        article.EventAnchors = JsonSerializer.Deserialize<int[]>(anchors) ?? [];
+        return article;
     }
 
     /// <summary>Tags of many articles in one query, in the order the file listed them.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace NewsDigest.Core.Storage;
@@ -28,16 +29,17 @@ public sealed class ArticleWriter : IDisposable
         _upsert = Prepare(connection,
             """
             INSERT INTO articles (id, source_file, title, slug, link, link_host, text, excerpt,
-                                  events_markdown, events_html, event_count, published, sort_key,
-                                  lang, ingested_at, updated_at)
+                                  events_markdown, events_html, event_count, event_anchors, events_text,
+                                  published, sort_key, lang, ingested_at, updated_at)
             VALUES ($id, $source_file, $title, $slug, $link, $link_host, $text, $excerpt,
-                    $events_markdown, $events_html, $event_count, $published,
-                    COALESCE($published || 'T00:00:00Z', $now), $lang, $now, $now)
+                    $events_markdown, $events_html, $event_count, $event_anchors, $events_text,
+                    $published, COALESCE($published || 'T00:00:00Z', $now), $lang, $now, $now)
             ON CONFLICT (id) DO UPDATE SET
                 source_file = excluded.source_file, title = excluded.title, slug = excluded.slug,
                 link = excluded.link, link_host = excluded.link_host, text = excluded.text,
                 excerpt = excluded.excerpt, events_markdown = excluded.events_markdown,
                 events_html = excluded.events_html, event_count = excluded.event_count,
+                event_anchors = excluded.event_anchors, events_text = excluded.events_text,
                 published = excluded.published,
                 sort_key = COALESCE(excluded.published || 'T00:00:00Z', articles.ingested_at),
                 lang = excluded.lang, updated_at = excluded.updated_at
@@ -78,8 +80,10 @@ public sealed class ArticleWriter : IDisposable
             ("$text", digest.Text),
             ("$excerpt", article.Excerpt),
             ("$events_markdown", digest.EventsMarkdown),
-            ("$events_html", article.EventsHtml),
-            ("$event_count", article.EventCount),
+            ("$events_html", article.Events.Html),
+            ("$event_count", article.Events.EventCount),
+            ("$event_anchors", JsonSerializer.Serialize(article.Events.Anchors)),
+            ("$events_text", article.Events.Text),
             ("$published", digest.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             ("$lang", article.Language),
             ("$now", stamp))!;

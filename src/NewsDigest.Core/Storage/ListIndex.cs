@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace NewsDigest.Core.Storage;
 
 /// <summary>
@@ -22,6 +24,10 @@ internal sealed class ListIndex
     private readonly int[] _positions;
     private readonly int[] _tagStarts;
     private readonly int[] _tagIds;
+    // The same links by tag (postings): the positions holding tag t are
+    // _postings[_postingStarts[t] .. _postingStarts[t + 1]), newest first.
+    private readonly int[] _postingStarts;
+    private readonly int[] _postings;
     private readonly Tag[] _tags;
     private readonly Dictionary<(TagKind Kind, string Norm), int> _tagsByNorm;
     private readonly Lazy<IReadOnlyDictionary<TagKind, IReadOnlyList<FacetValue>>> _allTags;
@@ -85,6 +91,27 @@ internal sealed class ListIndex
             if (TryGetPosition(seq, out var p) && denseIds.TryGetValue(tagId, out var dense))
             {
                 _tagIds[fill[p]++] = dense;
+            }
+        }
+
+        _postingStarts = new int[_tags.Length + 1];
+        foreach (var tag in _tagIds)
+        {
+            _postingStarts[tag + 1]++;
+        }
+
+        for (var t = 0; t < _tags.Length; t++)
+        {
+            _postingStarts[t + 1] += _postingStarts[t];
+        }
+
+        _postings = new int[_tagIds.Length];
+        var next = _postingStarts[..^1];
+        for (var p = 0; p < _seqs.Length; p++)
+        {
+            foreach (var tag in TagsAt(p))
+            {
+                _postings[next[tag]++] = p;
             }
         }
     }
@@ -294,37 +321,47 @@ internal sealed class ListIndex
             return [];
         }
 
-        var shared = new bool[_tags.Length];
-        for (var i = _tagStarts[mine]; i < _tagStarts[mine + 1]; i++)
+        // Counted along the postings of this article's own tags rather than over every article's
+        // tags: even with a tag most articles carry (大模型), that reads a fraction of the links.
+        var shared = ArrayPool<int>.Shared.Rent(_seqs.Length);
+        try
         {
-            shared[_tagIds[i]] = true;
-        }
+            Array.Clear(shared, 0, _seqs.Length);
+            foreach (var tag in TagsAt(mine))
+            {
+                foreach (var p in _postings.AsSpan(_postingStarts[tag], _postingStarts[tag + 1] - _postingStarts[tag]))
+                {
+                    shared[p]++;
+                }
+            }
 
-        // The best so far, most shared first. Positions come newest first, so a later article
-        // only gets in by sharing strictly more than the weakest one kept.
-        var best = new List<(int Count, int Position)>(limit + 1);
-        for (var p = 0; p < _seqs.Length; p++)
+            shared[mine] = 0;
+
+            // The best so far, most shared first. Positions come newest first, so a later article
+            // only gets in by sharing strictly more than the weakest one kept.
+            var best = new List<(int Count, int Position)>(limit + 1);
+            for (var p = 0; p < _seqs.Length; p++)
+            {
+                var count = shared[p];
+                if (count == 0 || (best.Count == limit && count <= best[^1].Count))
+                {
+                    continue;
+                }
+
+                var at = best.FindIndex(b => b.Count < count);
+                best.Insert(at < 0 ? best.Count : at, (count, p));
+                if (best.Count > limit)
+                {
+                    best.RemoveAt(limit);
+                }
+            }
+
+            return best.ConvertAll(b => _seqs[b.Position]);
+        }
+        finally
         {
-            var count = 0;
-            for (var i = _tagStarts[p]; i < _tagStarts[p + 1]; i++)
-            {
-                count += shared[_tagIds[i]] ? 1 : 0;
-            }
-
-            if (p == mine || count == 0 || (best.Count == limit && count <= best[^1].Count))
-            {
-                continue;
-            }
-
-            var at = best.FindIndex(b => b.Count < count);
-            best.Insert(at < 0 ? best.Count : at, (count, p));
-            if (best.Count > limit)
-            {
-                best.RemoveAt(limit);
-            }
+            ArrayPool<int>.Shared.Return(shared);
         }
-
-        return best.ConvertAll(b => _seqs[b.Position]);
     }
 
     /// <summary>The articles just before (newer) and after (older) this one in the list.</summary>

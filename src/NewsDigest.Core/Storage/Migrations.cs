@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using NewsDigest.Core.Rendering;
 using NewsDigest.Core.Search;
 
 namespace NewsDigest.Core.Storage;
@@ -207,6 +209,18 @@ internal static class Migrations
             CREATE INDEX source_files_by_status ON source_files (status, updated_at, path);
             """,
             IngestionLog.FillProblems),
+
+        // 7: what the article page derives from the rendered events is stored with the article
+        // (issue 16), so no request parses HTML: the numbers of the points' anchors, to label their
+        // links in the reader's language, and the summary as plain text, for the share description.
+        // Ingestion writes them from the renderer's DOM; rows already there get them from their
+        // stored events HTML, read once here. Nothing else in a row changes.
+        new(
+            """
+            ALTER TABLE articles ADD COLUMN event_anchors TEXT NOT NULL DEFAULT '[]'; -- JSON array of N, for id event-N
+            ALTER TABLE articles ADD COLUMN events_text TEXT NOT NULL DEFAULT '';     -- without the point links
+            """,
+            FillEventAnchorsAndText),
     ];
 
     public static int Latest => Steps.Length;
@@ -241,6 +255,50 @@ internal static class Migrations
 
             Steps[step].Then?.Invoke(connection, transaction);
             transaction.Commit();
+        }
+    }
+
+    /// <summary>Step 7 for the rows already stored, a batch of articles at a time (a whole table
+    /// of events HTML at once would be hundreds of megabytes at 100,000 articles).</summary>
+    private static void FillEventAnchorsAndText(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT seq, events_html FROM articles WHERE seq > $after ORDER BY seq LIMIT 1000";
+        var after = read.Parameters.Add("$after", SqliteType.Integer);
+        using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = "UPDATE articles SET event_anchors = $anchors, events_text = $text WHERE seq = $seq";
+        var anchors = update.Parameters.Add("$anchors", SqliteType.Text);
+        var text = update.Parameters.Add("$text", SqliteType.Text);
+        var seq = update.Parameters.Add("$seq", SqliteType.Integer);
+        for (long last = 0; ;)
+        {
+            after.Value = last;
+            var rows = new List<(long Seq, string Html)>();
+            using (var reader = read.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    rows.Add((reader.GetInt64(0), reader.GetString(1)));
+                }
+            }
+
+            if (rows.Count == 0)
+            {
+                return;
+            }
+
+            // Parsing is the cost; the writes stay on this connection, in order.
+            foreach (var (row, events) in rows.AsParallel().AsOrdered().Select(r => (r.Seq, RenderedEvents.Read(r.Html))))
+            {
+                anchors.Value = JsonSerializer.Serialize(events.Anchors);
+                text.Value = events.Text;
+                seq.Value = row;
+                update.ExecuteNonQuery();
+            }
+
+            last = rows[^1].Seq;
         }
     }
 

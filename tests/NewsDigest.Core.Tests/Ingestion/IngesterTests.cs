@@ -31,6 +31,24 @@ public sealed class IngesterTests : IDisposable
     }
 
     [Fact]
+    public void What_the_article_page_derives_from_the_events_comes_back_from_the_database()
+    {
+        _harness.CopyRealSeed();
+        _harness.Write("001_0000000000000001.txt", IngestionHarness.Digest("第三点起", events: "3. **丙**：说明。\n4. **丁**：说明。"));
+
+        _harness.Scan();
+
+        var seed = _harness.Articles.Get("77fc480992936622")!;
+        Assert.Equal([1, 2, 3, 4, 5, 6], seed.EventAnchors);
+        Assert.StartsWith("这篇文章主要讨论了中国在人工智能大模型领域", seed.EventsText);
+        Assert.DoesNotContain("#", seed.EventsText);
+        var fromThree = _harness.Articles.Get("0000000000000001")!;
+        Assert.Equal([3, 4], fromThree.EventAnchors);
+        Assert.Equal("文章讨论了以下事件： 丙：说明。 丁：说明。", fromThree.EventsText);
+        Assert.Equal([3, 4], _harness.Articles.GetMany(["0000000000000001"]).Single().EventAnchors);
+    }
+
+    [Fact]
     public void Ids_survive_deleting_the_database_and_ingesting_again()
     {
         _harness.CopyRealSeed();

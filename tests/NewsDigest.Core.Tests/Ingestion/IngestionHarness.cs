@@ -70,7 +70,7 @@ public sealed class IngestionHarness : IDisposable
     }
 
     /// <summary>A small but real-shaped digest.</summary>
-    public static string Digest(string title, string industries = "医疗", string technologies = "大模型", string keywords = "人工智能", string? link = null, string? date = null, string text = "这是一篇关于人工智能在医疗领域应用的文章。大模型正在改变诊断流程。") =>
+    public static string Digest(string title, string industries = "医疗", string technologies = "大模型", string keywords = "人工智能", string? link = null, string? date = null, string text = "这是一篇关于人工智能在医疗领域应用的文章。大模型正在改变诊断流程。", string events = "1. **第一件事**：说明。\n\n2. **第二件事**：说明。") =>
         $"""
         标题: {title}
         链接: {link ?? "https://example.com/" + Uri.EscapeDataString(title)}
@@ -81,8 +81,6 @@ public sealed class IngestionHarness : IDisposable
         行业: {industries}
         重大事件摘要: 文章讨论了以下事件：
 
-        1. **第一件事**：说明。
-
-        2. **第二件事**：说明。
+        {events}
         """;
 }

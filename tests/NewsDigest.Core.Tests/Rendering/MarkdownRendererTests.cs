@@ -28,6 +28,50 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
+    public void RealSummary_ComesWithItsAnchorsAndItsTextWithoutThePointLinks()
+    {
+        var rendered = Renderer.RenderEvents(RenderingTestData.EventsSummary);
+
+        Assert.Equal([1, 2, 3, 4, 5, 6], rendered.Anchors);
+        Assert.StartsWith("这篇文章主要讨论了", rendered.Text);
+        Assert.Contains("未来展望", rendered.Text);
+        Assert.DoesNotContain("#", rendered.Text);
+        Assert.DoesNotContain("\n", rendered.Text);
+        Assert.DoesNotContain("  ", rendered.Text);
+    }
+
+    [Theory]
+    [InlineData("1. 甲\n2. 乙\n\n其他事件：\n\n1. 丙\n2. 丁\n")]
+    [InlineData("3. 丙\n4. 丁\n")]
+    [InlineData("- 无序\n\n1. 甲\n   1. 子项\n2. 乙\n\n> 1. 引用中的列表\n")]
+    [InlineData("1、第一点\n\n（1）第二点\n")]
+    [InlineData("| 公司 | 模型 |\n|---|---|\n| OpenAI | GPT |\n\n```\ncode  kept\n```\n")]
+    [InlineData("")]
+    public void Reading_the_stored_html_again_gives_what_rendering_gave(string markdown)
+    {
+        var rendered = Renderer.RenderEvents(markdown);
+
+        var read = RenderedEvents.Read(rendered.Html);
+
+        Assert.Equal(rendered.Anchors, read.Anchors);
+        Assert.Equal(rendered.Text, read.Text);
+    }
+
+    [Fact]
+    public void Point_labels_are_replaced_for_the_stored_anchors_only_and_text_that_looks_like_one_is_left_alone()
+    {
+        var rendered = Renderer.RenderEvents("3. 丙 href=\"#event-3\" aria-label=\"Link to point 3\">\n4. 丁 <b>\n");
+
+        var html = RenderedEvents.WithPointLabels(rendered.Html, rendered.Anchors, n => $"第 {n} 点 & \"引号\"");
+        var body = Parse(html);
+
+        Assert.Equal([3, 4], rendered.Anchors);
+        Assert.Equal(["第 3 点 & \"引号\"", "第 4 点 & \"引号\""], body.QuerySelectorAll("a.event-link").Select(a => a.GetAttribute("aria-label")));
+        Assert.Contains("丙 href=\"#event-3\" aria-label=\"Link to point 3\">", body.QuerySelector("li")!.TextContent);
+        Assert.Equal(Parse(rendered.Html).TextContent, body.TextContent);
+    }
+
+    [Fact]
     public void RealSummary_KeepsBoldTitlesIntroAndClosing()
     {
         var body = Parse(Renderer.RenderEvents(RenderingTestData.EventsSummary).Html);
@@ -246,7 +290,9 @@ public sealed class MarkdownRendererTests
     {
         var rendered = Renderer.RenderEvents("");
 
-        Assert.Equal(new RenderedEvents("", 0), rendered);
+        Assert.Equal("", rendered.Html);
+        Assert.Empty(rendered.Anchors);
+        Assert.Equal("", rendered.Text);
     }
 
     private static IElement Parse(string html) =>

@@ -124,9 +124,9 @@ public sealed class ArticleStoreTests : IDisposable
 
         // 无日期文章 and 医疗影像 share two tags (the undated one is newer), 教育助手 one; the
         // others share none and are not related at all.
-        Assert.Equal(["无日期文章", "医疗影像", "教育助手"], _harness.Articles.Related(article.Seq, 10).Select(r => r.Title));
-        Assert.Equal(["无日期文章", "医疗影像"], _harness.Articles.Related(article.Seq, 2).Select(r => r.Title));
-        Assert.Equal(["医疗"], _harness.Articles.Related(article.Seq, 1)[0].Industries);
+        Assert.Equal(["无日期文章", "医疗影像", "教育助手"], _harness.Articles.Around(article.Seq, 10).Related.Select(r => r.Title));
+        Assert.Equal(["无日期文章", "医疗影像"], _harness.Articles.Around(article.Seq, 2).Related.Select(r => r.Title));
+        Assert.Equal(["医疗"], _harness.Articles.Around(article.Seq, 1).Related[0].Industries);
     }
 
     [Fact]
@@ -134,12 +134,12 @@ public sealed class ArticleStoreTests : IDisposable
     {
         var middle = _harness.Articles.Get("0000000000000003")!;
 
-        var (newer, older) = _harness.Articles.Neighbours(middle.Seq);
+        var around = _harness.Articles.Around(middle.Seq, 5);
 
-        Assert.Equal("教育助手", newer?.Title);
-        Assert.Equal("金融风控", older?.Title);
-        Assert.Null(_harness.Articles.Neighbours(_harness.Articles.Get("0000000000000006")!.Seq).Newer);
-        Assert.Null(_harness.Articles.Neighbours(_harness.Articles.Get("0000000000000001")!.Seq).Older);
+        Assert.Equal("教育助手", around.Newer?.Title);
+        Assert.Equal("金融风控", around.Older?.Title);
+        Assert.Null(_harness.Articles.Around(_harness.Articles.Get("0000000000000006")!.Seq, 5).Newer);
+        Assert.Null(_harness.Articles.Around(_harness.Articles.Get("0000000000000001")!.Seq, 5).Older);
     }
 
     [Fact]

@@ -196,15 +196,55 @@ public sealed class MigrationsTests
             harness.Log.Files(new SourceFileQuery { ProblemsOnly = true }).Items.Select(f => f.Path).Order(StringComparer.Ordinal));
     }
 
-    /// <summary>What a file of version 5 looked like: step 6 undone (no problem kinds, no indexes
-    /// for the report's order). The rows stay.</summary>
-    private static void AsVersion5(SqliteConnection connection) =>
+    [Fact]
+    public void Upgrading_to_stored_event_anchors_and_text_reads_them_off_each_article_s_html_and_keeps_every_row()
+    {
+        using var harness = new IngestionHarness();
+        harness.CopyRealSeed();
+        harness.Write("001_0000000000000001.txt", IngestionHarness.Digest("第三点起", events: "3. **丙**：说明。\n4. **丁**：说明。"));
+        harness.Write("002_0000000000000002.txt", IngestionHarness.Digest("没有要点", events: "只有一段话，~~没有~~列表。"));
+        harness.Write("003_0000000000000003.txt", IngestionHarness.Digest("两个列表", events: "1. 甲\n2. 乙\n\n其他：\n\n1. 丙\n"));
+        harness.Scan();
+        const string Articles = "SELECT * FROM articles ORDER BY seq";
+        var ingested = Rows(harness.Database, Articles);
+        using (var connection = harness.Database.Open())
+        {
+            AsVersion6(connection);
+            connection.Execute("PRAGMA user_version = 6");
+            Assert.DoesNotContain("event_anchors", connection.ExecuteScalar<string>("SELECT sql FROM sqlite_master WHERE name = 'articles'"));
+        }
+
+        harness.Database.Migrate();
+
+        // Every column of every row as ingestion wrote it, the two new ones computed from the stored HTML.
+        Assert.Equal(ingested, Rows(harness.Database, Articles));
+        Assert.Equal([1, 2, 3, 4, 5, 6], harness.Articles.Get("77fc480992936622")!.EventAnchors);
+        Assert.Equal([3, 4], harness.Articles.Get("0000000000000001")!.EventAnchors);
+        Assert.Equal("文章讨论了以下事件： 只有一段话，没有列表。", harness.Articles.Get("0000000000000002")!.EventsText);
+        Assert.Equal([1, 2, 3], harness.Articles.Get("0000000000000003")!.EventAnchors);
+    }
+
+    /// <summary>What a file of version 6 looked like: step 7 undone (articles without their stored
+    /// event anchors and text). The rows stay.</summary>
+    private static void AsVersion6(SqliteConnection connection) =>
+        connection.Execute(
+            """
+            ALTER TABLE articles DROP COLUMN event_anchors;
+            ALTER TABLE articles DROP COLUMN events_text;
+            """);
+
+    /// <summary>What a file of version 5 looked like: steps 7 and 6 undone (no problem kinds, no
+    /// indexes for the report's order). The rows stay.</summary>
+    private static void AsVersion5(SqliteConnection connection)
+    {
+        AsVersion6(connection);
         connection.Execute(
             """
             DROP TABLE source_file_problems;
             DROP INDEX source_files_by_time;
             DROP INDEX source_files_by_status;
             """);
+    }
 
     /// <summary>What a file of version 4 looked like: step 5 undone (source_files without the
     /// 'unreadable' status, runs without their new columns, no unreadable_folders). The rows stay.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
+using Microsoft.Data.Sqlite;
 using NewsDigest.Web.Tests.Infrastructure;
 
 namespace NewsDigest.Web.Tests.Pages;
@@ -91,6 +92,29 @@ public sealed class ArticlePageTests
         Assert.Equal(label, page.QuerySelector("a.event-link[href='#event-3']")?.GetAttribute("aria-label"));
         // The summary text, and so the share description, carries no link labels or markers.
         Assert.DoesNotContain("#", page.QuerySelector("meta[name='description']")?.GetAttribute("content") ?? "#");
+    }
+
+    [Fact]
+    public async Task Point_labels_and_the_share_description_come_from_what_ingestion_stored_not_from_parsing_the_html()
+    {
+        using var app = new TestApp().WithRealSeed();
+        var client = await app.StartAsync();
+        // Changed behind the page's back: a page that derived them from the events HTML would not notice.
+        using (var connection = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE articles SET event_anchors = '[2]', events_text = '存储的事件摘要' WHERE id = $id";
+            command.Parameters.AddWithValue("$id", SeedId);
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        client.DefaultRequestHeaders.Add("Accept-Language", "zh-CN");
+        var page = await Get(client, (await client.GetAsync($"/articles/{SeedId}")).Headers.Location!.OriginalString);
+
+        Assert.Equal("存储的事件摘要", page.QuerySelector("meta[name='description']")?.GetAttribute("content"));
+        Assert.Equal("链接到第 2 点", page.QuerySelector("a.event-link[href='#event-2']")?.GetAttribute("aria-label"));
+        Assert.Equal("Link to point 3", page.QuerySelector("a.event-link[href='#event-3']")?.GetAttribute("aria-label"));
     }
 
     [Fact]

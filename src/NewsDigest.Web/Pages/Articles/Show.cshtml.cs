@@ -49,6 +49,14 @@ public sealed class ShowModel(ArticleStore articles, StoryClusterStore storyClus
 
     public IActionResult OnGet(string id, string? slug, string? q)
     {
+        if (slug is null)
+        {
+            // The short permalink only redirects: its slug is all that is read, not the article.
+            return ArticleIds.IsWellFormed(id) && articles.SlugOf(id) is { } canonical
+                ? RedirectPermanent(LocalUrl(SiteUrls.Article(id, canonical) + Request.QueryString))
+                : NotFound();
+        }
+
         var article = ArticleIds.IsWellFormed(id) ? articles.Get(id) : null;
         if (article is null)
         {
@@ -73,14 +81,13 @@ public sealed class ShowModel(ArticleStore articles, StoryClusterStore storyClus
         AlsoCoveredBy = storyClusters.OthersInStory(article.Seq);
         // The same story's other articles are listed once, under "Also covered by".
         var sameStory = AlsoCoveredBy.Select(m => m.Seq).ToHashSet();
-        Related = [.. articles.Related(article.Seq, 5 + sameStory.Count).Where(r => !sameStory.Contains(r.Seq)).Take(5)];
-        (Newer, Older) = articles.Neighbours(article.Seq);
+        var around = articles.Around(article.Seq, 5 + sameStory.Count);
+        Related = [.. around.Related.Where(r => !sameStory.Contains(r.Seq)).Take(5)];
+        (Newer, Older) = (around.Newer, around.Older);
 
-        var events = article.EventsHtml.Length > 0
-            ? new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<body>" + article.EventsHtml).Body
-            : null;
-        EventsHtml = events is null ? "" : LabelPointLinks(events);
-        var description = Summary(article, events);
+        // The point links are labelled in the reader's language; their numbers were stored at ingestion.
+        EventsHtml = RenderedEvents.WithPointLabels(article.EventsHtml, article.EventAnchors, number => text["Link to point {0}", number]);
+        var description = Summary(article);
         Meta = new PageMeta
         {
             Title = article.Title,
@@ -109,40 +116,11 @@ public sealed class ShowModel(ArticleStore articles, StoryClusterStore storyClus
         return Page();
     }
 
-    /// <summary>The renderer labels each point's link in English ("Link to point 3") because it
-    /// runs once, at ingestion; the label is read out by screen readers, so it is replaced here.
-    /// The HTML was sanitised at ingestion and AngleSharp serialises it escaped again.</summary>
-    private string LabelPointLinks(AngleSharp.Dom.IElement events)
+    /// <summary>The share description: the events summary as plain text (made at ingestion from the
+    /// sanitised HTML: nothing is parsed per request), cut to a preview's length.</summary>
+    private string Summary(ArticleDetail article)
     {
-        foreach (var anchor in events.QuerySelectorAll("a.event-link"))
-        {
-            var number = anchor.GetAttribute("href")?.Replace("#event-", "", StringComparison.Ordinal);
-            anchor.SetAttribute("aria-label", text["Link to point {0}", number ?? ""]);
-        }
-
-        return events.InnerHtml;
-    }
-
-    /// <summary>The share description: the events summary as plain text (from the HTML rendered
-    /// and sanitised at ingestion: Markdown is never parsed per request), cut to a preview's length.</summary>
-    private string Summary(ArticleDetail article, AngleSharp.Dom.IElement? events)
-    {
-        var plain = "";
-        if (events is not null)
-        {
-            foreach (var anchor in events.QuerySelectorAll("a.event-link"))
-            {
-                anchor.Remove();
-            }
-
-            plain = string.Join(' ', events.TextContent.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
-        }
-
-        if (plain.Length == 0)
-        {
-            plain = article.Excerpt;
-        }
-
+        var plain = article.EventsText.Length > 0 ? article.EventsText : article.Excerpt;
         return plain.Length == 0 ? text["An AI industry news digest."] : PlainText.Excerpt(plain, 200);
     }
 }
