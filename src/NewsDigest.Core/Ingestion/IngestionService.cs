@@ -13,6 +13,7 @@ namespace NewsDigest.Core.Ingestion;
 public sealed class IngestionService(
     Ingester ingester,
     ArticleStore articles,
+    StoryClusterStore storyClusters,
     IOptions<NewsDigestOptions> options,
     TimeProvider time,
     ILogger<IngestionService> logger) : BackgroundService
@@ -72,12 +73,22 @@ public sealed class IngestionService(
         return base.StopAsync(cancellationToken);
     }
 
+    /// <summary>Builds what the pages keep in memory for the data a scan left (the list index, the
+    /// order of the stories, the report of /insights for every article) when it changed, so that the
+    /// first reader after a change does not wait for it: about 0.2 s at 100,000 articles.</summary>
+    private void PrepareReaders()
+    {
+        articles.LoadListIndex();
+        articles.Insights(new ArticleFilter());
+        storyClusters.LoadOrder();
+    }
+
     private async Task FullScan(CancellationToken stoppingToken)
     {
         try
         {
             await ingester.ScanAsync(cancellationToken: stoppingToken);
-            articles.LoadListIndex();
+            PrepareReaders();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -108,7 +119,7 @@ public sealed class IngestionService(
         try
         {
             await ingester.ScanPathsAsync(relative, stoppingToken);
-            articles.LoadListIndex();
+            PrepareReaders();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -211,6 +211,10 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
     /// change of data (the benchmark measures both).</summary>
     internal void ClearSearchCache() => _searches.Clear();
 
+    /// <summary>Forgets every kept insights report, so the next one is aggregated as after a
+    /// change of data (the benchmarks measure both).</summary>
+    internal void ClearInsightsCache() => _insights.Clear();
+
     public void Dispose()
     {
         _searches.Dispose();

@@ -147,6 +147,14 @@ public sealed class StoryClusterStore(Database database)
         return new StoryClusterPage(order.Count, page, pageSize, [.. ids.Select(id => new StoryCluster([.. members[id]]))]);
     }
 
+    /// <summary>Orders the stories now (after a scan), so that the first reader after a change does not wait for it.</summary>
+    public void LoadOrder()
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        Order(connection, transaction);
+    }
+
     /// <summary>
     /// Every story's cluster id, the one with the newest article first, kept in memory until the
     /// data or the clusters change: ordering the stories reads every clustered article's
@@ -175,6 +183,10 @@ public sealed class StoryClusterStore(Database database)
         _order = new StoryOrder(stamp, version, clusters);
         return clusters;
     }
+
+    /// <summary>Forgets the story order, so the next page orders the stories as after a change of
+    /// data (the pages benchmark measures both).</summary>
+    internal void ForgetOrder() => _order = null;
 
     private sealed record StoryOrder(ListIndexStamp Stamp, int Version, IReadOnlyList<long> Clusters);
 }

@@ -271,6 +271,31 @@ public sealed class IngestionReportTests
             first.GetProperty("clusters").EnumerateArray().Concat(second.GetProperty("clusters").EnumerateArray()).Select(Ids));
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_parameters_fields_and_problems()
+    {
+        using var app = new TestApp().WithRealSeed();
+        var client = await app.StartAsync();
+
+        var doc = await GetJson(client, "/openapi/v1.json");
+
+        var paths = doc.GetProperty("paths");
+        foreach (var (path, parameters) in new[] { ("/api/ingestion", new[] { "reason", "status", "page", "pageSize" }), ("/api/ingestion/clusters", ["page", "pageSize"]) })
+        {
+            var get = paths.GetProperty(path).GetProperty("get");
+            Assert.Equal(parameters, get.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+            Assert.All(get.GetProperty("parameters").EnumerateArray(), p => Assert.False(string.IsNullOrEmpty(p.GetProperty("description").GetString())));
+            Assert.All(["400", "405", "429", "500"], code => Assert.True(
+                get.GetProperty("responses").GetProperty(code).GetProperty("content").TryGetProperty("application/problem+json", out _), $"{path} {code}"));
+            Assert.True(get.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("application/json", out _), path);
+        }
+
+        var report = doc.GetProperty("components").GetProperty("schemas").GetProperty("IngestionJson").GetProperty("properties");
+        Assert.All(
+            ["lastRun", "total", "page", "pageSize", "pageCount", "next", "prev", "files", "problemFiles", "reasons", "clusters", "clusterCount", "clustersNext", "scanError", "unreadableFolders", "interruptedRuns"],
+            field => Assert.True(report.TryGetProperty(field, out _), field));
+    }
+
     private static List<string> FileNames(JsonElement report) =>
         report.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("file").GetString()!).ToList();
 
