@@ -166,6 +166,10 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseOutputCache();
 app.UseMiddleware<ConditionalGetMiddleware>();
+// Compressed inside the output cache as well, so a cached page is stored compressed and a hit is
+// not compressed again, and inside the validators, so an ETag names the bytes sent. The outer
+// one above handles everything else and leaves a response that is already encoded alone.
+app.UseResponseCompression();
 
 // ---- Endpoints: health, settings, the JSON API, feeds, the pages ----
 app.MapPortalHealthChecks();

@@ -4,7 +4,8 @@
 # serving the same bytes from memory (the runtime's ceiling on this machine: the Benchmarks
 # program's `ceiling`), and the portal serving the pages themselves. Rounds are interleaved (each
 # round measures every target once), so a burst of load from another job hits all of them alike.
-# "article-uncached" is the article page with a query parameter never sent before on every request
+# "article-br" and "list-br" are the pages asked for as a browser asks (Accept-Encoding: gzip,
+# deflate, br, zstd), so they are answered compressed; "article-uncached" is the article page with a query parameter never sent before on every request
 # (tests/load/uncached.lua), so nothing comes from the output cache: what a first reader gets.
 # Prints every round, the medians, the ratios and the load averages, and for each target the
 # server's CPU time per request (user + system, from /proc): less disturbed by other jobs on a shared
@@ -93,33 +94,41 @@ declare -A urls=(
   [ceiling-article]="http://127.0.0.1:$ceiling_port/article"
   [ceiling-list]="http://127.0.0.1:$ceiling_port/list"
   [article]="http://127.0.0.1:$app_port$article"
+  [article-br]="http://127.0.0.1:$app_port$article"
   [article-uncached]="http://127.0.0.1:$app_port$article"
   [list]="http://127.0.0.1:$app_port$list"
+  [list-br]="http://127.0.0.1:$app_port$list"
 )
 declare -A servers=(
   [nginx-article]=$nginx_pids [nginx-list]=$nginx_pids
   [ceiling-article]=$ceiling_pid [ceiling-list]=$ceiling_pid
-  [article]=$app_pid [article-uncached]=$app_pid [list]=$app_pid
+  [article]=$app_pid [article-br]=$app_pid [article-uncached]=$app_pid [list]=$app_pid [list-br]=$app_pid
 )
-targets=(nginx-article ceiling-article article article-uncached nginx-list ceiling-list list)
+targets=(nginx-article ceiling-article article article-br article-uncached nginx-list ceiling-list list list-br)
 if [ -n "${BASELINE_DLL:-}" ]; then
   urls[baseline-article]="http://127.0.0.1:$baseline_port$article"
+  urls[baseline-article-br]="http://127.0.0.1:$baseline_port$article"
   urls[baseline-article-uncached]="http://127.0.0.1:$baseline_port$article"
   urls[baseline-list]="http://127.0.0.1:$baseline_port$list"
+  urls[baseline-list-br]="http://127.0.0.1:$baseline_port$list"
   servers[baseline-article]=$baseline_pid
+  servers[baseline-article-br]=$baseline_pid
   servers[baseline-article-uncached]=$baseline_pid
   servers[baseline-list]=$baseline_pid
-  targets=(nginx-article ceiling-article article baseline-article article-uncached baseline-article-uncached
-           nginx-list ceiling-list list baseline-list)
+  servers[baseline-list-br]=$baseline_pid
+  targets=(nginx-article ceiling-article article baseline-article article-br baseline-article-br
+           article-uncached baseline-article-uncached
+           nginx-list ceiling-list list baseline-list list-br baseline-list-br)
 fi
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $count digests"
 echo "# command: tests/load/portal-wrk.sh $count $rounds $seconds (wrk -t$threads -c$connections -d${seconds}s), interleaved rounds"
 echo "# article: $article ($(wc -c <"$work/nginx/article.html") bytes); list: $list ($(wc -c <"$work/nginx/list.html") bytes)"
 run_wrk() { # run_wrk <target>
-  local script=()
-  if [[ $1 == *uncached ]]; then script=(-s tests/load/uncached.lua); fi
-  wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "${script[@]}" "${urls[$1]}"
+  local options=()
+  if [[ $1 == *-uncached ]]; then options=(-s tests/load/uncached.lua); fi
+  if [[ $1 == *-br ]]; then options=(-H "Accept-Encoding: gzip, deflate, br, zstd"); fi
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "${options[@]}" "${urls[$1]}"
 }
 
 # A warm-up round, not counted: the output cache fills, and the JIT's tiering of the hot paths
@@ -169,6 +178,7 @@ for name in "${targets[@]}"; do
   case $name in nginx-* | ceiling-*) continue ;; esac
   page=${name#baseline-}
   page=${page%-uncached}
+  page=${page%-br}
   echo "$name: req/s / nginx = $(ratio "$name" "nginx-$page"), / Kestrel ceiling = $(ratio "$name" "ceiling-$page"); CPU per request / ceiling = $(cost "$name" "ceiling-$page")"
 done
 for page in article list; do

@@ -7,7 +7,8 @@ namespace NewsDigest.Web.Infrastructure;
 /// Strong ETag (a hash of the body), Last-Modified (when the data last changed) and Cache-Control
 /// for endpoints marked with <see cref="ClientCacheAttribute"/>, answering If-None-Match and
 /// If-Modified-Since with 304. It sits inside the output cache, so cached entries carry the same
-/// validators and the output cache answers conditional requests for hits itself.
+/// validators and the output cache answers conditional requests for hits itself, and outside the
+/// response compression, so the ETag is a hash of the bytes sent: each content coding has its own.
 /// </summary>
 public sealed class ConditionalGetMiddleware(RequestDelegate next, DataVersion version)
 {

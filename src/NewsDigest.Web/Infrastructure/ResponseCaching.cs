@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 using NewsDigest.Core.Ingestion;
 
 namespace NewsDigest.Web.Infrastructure;
 
 /// <summary>
-/// Server-side output caching of pages and API responses. Entries vary by the full query and by
-/// the reader's UI language and theme, and are evicted the moment ingestion changes the data:
+/// Server-side output caching of pages and API responses. Entries vary by the full query, by
+/// the reader's UI language and theme and by the content coding the response compression picks
+/// for the request (brotli, gzip or none: entries are stored compressed), and are evicted the
+/// moment ingestion changes the data:
 /// "articles" when an article changes, "ingestion" after every scan. Without a public base URL
 /// they also vary by host (a page names the host it was asked for, and must not be served to
 /// another); with one, every host gets the same bytes, so a made-up Host cannot bypass the cache.
@@ -52,6 +55,7 @@ public static class ResponseCaching
     private static string Key(HttpContext context)
     {
         var ui = UiPreferences.From(context);
-        return ui.Culture + "|" + ui.Theme;
+        var coding = context.RequestServices.GetRequiredService<IResponseCompressionProvider>().GetCompressionProvider(context)?.EncodingName;
+        return ui.Culture + "|" + ui.Theme + "|" + (coding ?? "identity");
     }
 }

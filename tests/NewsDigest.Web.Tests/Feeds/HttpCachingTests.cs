@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using NewsDigest.Web.Tests.Infrastructure;
@@ -64,6 +65,67 @@ public sealed class HttpCachingTests
         var article = await client.GetAsync("/articles/77fc480992936622/guo-chan-da-mo-xing-zhu-shen-zhi-zhan-chu-lu-he-fang");
 
         Assert.True(article.Headers.CacheControl!.MaxAge > list.Headers.CacheControl!.MaxAge);
+    }
+
+    [Fact]
+    public async Task Each_encoding_of_a_page_is_cached_and_validated_as_its_own_representation()
+    {
+        const string Url = "/articles/77fc480992936622/guo-chan-da-mo-xing-zhu-shen-zhi-zhan-chu-lu-he-fang";
+        using var app = new TestApp().WithRealSeed();
+        var client = await app.StartAsync();
+
+        var brotli = await Send(client, Url, "br");
+        var brotliAgain = await Send(client, Url, "br");
+        var identity = await Send(client, Url, null);
+        var gzip = await Send(client, Url, "gzip");
+        var identityWithBrotliTag = await Send(client, Url, null, brotli.Headers.ETag);
+        var brotliWithBrotliTag = await Send(client, Url, "br", brotli.Headers.ETag);
+
+        var html = await identity.Content.ReadAsStringAsync();
+        Assert.Empty(identity.Content.Headers.ContentEncoding);
+        Assert.Equal(["br"], brotli.Content.Headers.ContentEncoding);
+        Assert.Equal(["gzip"], gzip.Content.Headers.ContentEncoding);
+        Assert.Equal(html, await Decoded(brotli));
+        Assert.Equal(html, await Decoded(gzip));
+        // The second answer is the cached copy: the same bytes, with the same headers as the first.
+        Assert.NotNull(brotliAgain.Headers.Age);
+        Assert.Equal(await brotli.Content.ReadAsByteArrayAsync(), await brotliAgain.Content.ReadAsByteArrayAsync());
+        Assert.Equal((await brotli.Content.ReadAsByteArrayAsync()).Length, brotli.Content.Headers.ContentLength);
+        Assert.Equal(brotli.Content.Headers.ContentLength, brotliAgain.Content.Headers.ContentLength);
+        Assert.Equal(brotli.Headers.ETag, brotliAgain.Headers.ETag);
+        // A strong validator names one representation (RFC 9110 8.8.3): the brotli bytes' tag does
+        // not validate the uncompressed page.
+        Assert.False(brotli.Headers.ETag!.IsWeak);
+        Assert.NotEqual(brotli.Headers.ETag, identity.Headers.ETag);
+        Assert.NotEqual(brotli.Headers.ETag, gzip.Headers.ETag);
+        Assert.Equal(HttpStatusCode.OK, identityWithBrotliTag.StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, brotliWithBrotliTag.StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> Send(HttpClient client, string url, string? encoding, EntityTagHeaderValue? ifNoneMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (encoding is not null)
+        {
+            request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+        }
+
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.IfNoneMatch.Add(ifNoneMatch);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    private static async Task<string> Decoded(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStreamAsync();
+        using Stream decoded = response.Content.Headers.ContentEncoding.Single() == "br"
+            ? new BrotliStream(body, CompressionMode.Decompress)
+            : new GZipStream(body, CompressionMode.Decompress);
+        using var reader = new StreamReader(decoded);
+        return await reader.ReadToEndAsync();
     }
 
     [Fact]
