@@ -2,14 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using NewsDigest.Core;
 using NewsDigest.Core.Clustering;
 using NewsDigest.Core.Ingestion;
 using NewsDigest.Core.Storage;
-using NewsDigest.Samples;
 
 namespace NewsDigest.Benchmarks;
 
@@ -29,14 +25,14 @@ internal static class ClusterBenchmark
 
     public static int Run(string[] args)
     {
-        var size = int.Parse(Option(args, "--size", "10000"), CultureInfo.InvariantCulture);
-        var runs = int.Parse(Option(args, "--runs", "15"), CultureInfo.InvariantCulture);
-        var root = Option(args, "--dir", Path.Combine(Path.GetTempPath(), "newsdigest-clusters-bench"));
+        var size = int.Parse(BenchmarkCorpus.Option(args, "--size", "10000"), CultureInfo.InvariantCulture);
+        var runs = int.Parse(BenchmarkCorpus.Option(args, "--runs", "15"), CultureInfo.InvariantCulture);
+        var root = BenchmarkCorpus.Option(args, "--dir", Path.Combine(Path.GetTempPath(), "newsdigest-clusters-bench"));
         MachineInfo.Print("clusters", args);
 
         var folder = Path.Combine(root, size.ToString(CultureInfo.InvariantCulture));
-        using var services = Services(folder);
-        EnsureBuilt(services, folder, size);
+        using var services = BenchmarkCorpus.Services(folder, "clusters.db");
+        BenchmarkCorpus.EnsureBuilt(services, folder, size, Seed);
         var database = services.GetRequiredService<Database>();
         var clusters = services.GetRequiredService<StoryClusterStore>();
         var articles = services.GetRequiredService<ArticleStore>();
@@ -88,45 +84,6 @@ internal static class ClusterBenchmark
         return 0;
     }
 
-    private static ServiceProvider Services(string folder)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["NewsDigest:SeedsPath"] = Path.Combine(folder, "seeds"),
-            ["NewsDigest:DatabasePath"] = Path.Combine(folder, "clusters.db"),
-        }).Build();
-        return new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddNewsDigest(configuration)
-            .BuildServiceProvider();
-    }
-
-    private static void EnsureBuilt(ServiceProvider services, string folder, int size)
-    {
-        var marker = Path.Combine(folder, "complete");
-        var database = services.GetRequiredService<Database>();
-        if (File.Exists(marker))
-        {
-            database.Migrate();
-            Console.WriteLine($"database: reusing {folder} ({File.ReadAllText(marker).Trim()})");
-            return;
-        }
-
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-
-        new DigestGenerator(Seed).WriteTo(Path.Combine(folder, "seeds"), size);
-        database.Migrate();
-        var ingest = Stopwatch.StartNew();
-        var run = services.GetRequiredService<Ingester>().ScanAsync().GetAwaiter().GetResult().Run;
-        var line = $"{run.Added:N0} generated digests (seed {Seed}) ingested in {ingest.Elapsed.TotalSeconds:F0} s, load {MachineInfo.LoadAverage()}";
-        Console.WriteLine($"database: {line}");
-        File.WriteAllText(marker, line + "\n");
-    }
-
     private static void Describe(SqliteConnection connection, StoryClusterStore clusters)
     {
         var all = clusters.All();
@@ -174,11 +131,5 @@ internal static class ClusterBenchmark
         }
 
         return times.ToDictionary(t => t.Key, t => Median.Of(t.Value));
-    }
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
 }

@@ -29,15 +29,15 @@ internal static class InsightsBenchmark
 
     public static int Run(string[] args)
     {
-        var size = int.Parse(Option(args, "--size", "10000"), CultureInfo.InvariantCulture);
-        var root = Option(args, "--dir", Path.Combine(Path.GetTempPath(), "newsdigest-insights-bench"));
-        var runs = int.Parse(Option(args, "--runs", "30"), CultureInfo.InvariantCulture);
+        var size = int.Parse(BenchmarkCorpus.Option(args, "--size", "10000"), CultureInfo.InvariantCulture);
+        var root = BenchmarkCorpus.Option(args, "--dir", Path.Combine(Path.GetTempPath(), "newsdigest-insights-bench"));
+        var runs = int.Parse(BenchmarkCorpus.Option(args, "--runs", "30"), CultureInfo.InvariantCulture);
         MachineInfo.Print("insights", args);
         var folder = Path.Combine(root, size.ToString(CultureInfo.InvariantCulture));
 
         using (var services = SearchBenchmark.Services(root, size))
         {
-            SearchBenchmark.EnsureBuilt(services, root, size);
+            SearchBenchmark.EnsureCorpus(services, root, size);
             MeasureAggregation(services.GetRequiredService<ArticleStore>(), runs);
         }
 
@@ -133,10 +133,4 @@ internal static class InsightsBenchmark
     }
 
     private static double P(List<double> values, int percentile) => SearchBenchmark.Percentile(values, percentile);
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
-    }
 }

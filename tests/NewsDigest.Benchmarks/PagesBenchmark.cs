@@ -5,13 +5,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using NewsDigest.Core;
 using NewsDigest.Core.Ingestion;
 using NewsDigest.Core.Storage;
-using NewsDigest.Samples;
 
 namespace NewsDigest.Benchmarks;
 
@@ -37,12 +33,16 @@ internal static class PagesBenchmark
 
     public static int Run(string[] args)
     {
-        var size = int.Parse(Option(args, "--size", "100000"), CultureInfo.InvariantCulture);
-        var root = Option(args, "--dir", Path.Combine(Path.GetTempPath(), "newsdigest-pages-bench"));
-        var runs = int.Parse(Option(args, "--runs", "20"), CultureInfo.InvariantCulture);
+        var size = int.Parse(BenchmarkCorpus.Option(args, "--size", "100000"), CultureInfo.InvariantCulture);
+        var root = BenchmarkCorpus.Option(args, "--dir", Path.Combine(Path.GetTempPath(), "newsdigest-pages-bench"));
+        var runs = int.Parse(BenchmarkCorpus.Option(args, "--runs", "20"), CultureInfo.InvariantCulture);
         MachineInfo.Print("pages", args);
         var folder = Path.Combine(root, size.ToString(CultureInfo.InvariantCulture));
-        EnsureBuilt(folder, size);
+        using (var services = BenchmarkCorpus.Services(folder, "news.db"))
+        {
+            BenchmarkCorpus.EnsureBuilt(services, folder, size, Seed, MalformedShare);
+        }
+
         SqliteConnection.ClearAllPools();
 
         var cold = Measure(folder, runs, outputCache: false).GetAwaiter().GetResult();
@@ -62,43 +62,6 @@ internal static class PagesBenchmark
         Console.WriteLine($"load after: {MachineInfo.LoadAverage()}");
         return 0;
     }
-
-    /// <summary>Generates and ingests the corpus unless a complete one is already there.</summary>
-    private static void EnsureBuilt(string folder, int size)
-    {
-        var marker = Path.Combine(folder, "complete");
-        if (File.Exists(marker))
-        {
-            Console.WriteLine($"reusing {folder} ({File.ReadAllText(marker).Trim()})");
-            return;
-        }
-
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-
-        var seeds = Path.Combine(folder, "seeds");
-        var generate = Stopwatch.StartNew();
-        new DigestGenerator(Seed).WriteTo(seeds, size, MalformedShare);
-        Console.WriteLine($"generated {size:N0} digests in {generate.Elapsed.TotalSeconds:F0} s");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["NewsDigest:SeedsPath"] = seeds,
-            ["NewsDigest:DatabasePath"] = Path.Combine(folder, "news.db"),
-        }).Build();
-        using var services = new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddNewsDigest(configuration)
-            .BuildServiceProvider();
-        services.GetRequiredService<Database>().Migrate();
-        var ingest = Stopwatch.StartNew();
-        var report = services.GetRequiredService<Ingester>().ScanAsync().GetAwaiter().GetResult();
-        var line = $"seed {Seed}, {MalformedShare:P0} malformed: {report.Run.Added:N0} digests ingested, {report.Run.Rejected:N0} rejected, in {ingest.Elapsed.TotalSeconds:F0} s, load {MachineInfo.LoadAverage()}";
-        Console.WriteLine(line);
-        File.WriteAllText(marker, line + "\n");
-    }
-
     private static async Task<List<(string Name, string Url, PageResult Result)>> Measure(string folder, int runs, bool outputCache)
     {
         await using var portal = new InProcessPortal(Path.Combine(folder, "seeds"), Path.Combine(folder, "news.db"), outputCache);
@@ -187,13 +150,6 @@ internal static class PagesBenchmark
     }
 
     private static double P(List<double> values, int percentile) => SearchBenchmark.Percentile(values, percentile);
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
-    }
-
     /// <param name="Bytes">The page's size, uncompressed.</param>
     /// <param name="First">The first request of the process.</param>
     /// <param name="Times">Requests after the first.</param>

@@ -1,14 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using NewsDigest.Core;
 using NewsDigest.Core.Ingestion;
 using NewsDigest.Core.Search;
 using NewsDigest.Core.Storage;
-using NewsDigest.Samples;
 
 namespace NewsDigest.Benchmarks;
 
@@ -43,11 +39,11 @@ internal static class SearchBenchmark
 
     public static int Run(string[] args)
     {
-        var sizes = Option(args, "--sizes", "10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-        var root = Option(args, "--dir", Path.Combine(Path.GetTempPath(), "newsdigest-search-bench"));
-        var runs = int.Parse(Option(args, "--runs", "20"), CultureInfo.InvariantCulture);
+        var sizes = BenchmarkCorpus.Option(args, "--sizes", "10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        var root = BenchmarkCorpus.Option(args, "--dir", Path.Combine(Path.GetTempPath(), "newsdigest-search-bench"));
+        var runs = int.Parse(BenchmarkCorpus.Option(args, "--runs", "20"), CultureInfo.InvariantCulture);
         var buildOnly = args.Contains("--build-only");
-        var probe = Option(args, "--probe", "");
+        var probe = BenchmarkCorpus.Option(args, "--probe", "");
         var compareTokenizers = args.Contains("--trigram");
 
         Console.WriteLine($"search benchmark {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z, {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite {SqliteVersion()}, load {Load()}");
@@ -55,7 +51,7 @@ internal static class SearchBenchmark
         foreach (var size in sizes)
         {
             var services = Services(root, size);
-            EnsureBuilt(services, root, size);
+            EnsureCorpus(services, root, size);
             if (buildOnly)
             {
                 continue;
@@ -82,52 +78,13 @@ internal static class SearchBenchmark
         return 0;
     }
 
-    internal static ServiceProvider Services(string root, int size)
-    {
-        var folder = Path.Combine(root, size.ToString(CultureInfo.InvariantCulture));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["NewsDigest:SeedsPath"] = Path.Combine(folder, "seeds"),
-            ["NewsDigest:DatabasePath"] = Path.Combine(folder, "search.db"),
-        }).Build();
-        return new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddNewsDigest(configuration)
-            .BuildServiceProvider();
-    }
+    internal static ServiceProvider Services(string root, int size) => BenchmarkCorpus.Services(Folder(root, size), "search.db");
 
-    /// <summary>Generates and ingests <paramref name="size"/> digests unless a complete database is already there.</summary>
-    internal static void EnsureBuilt(ServiceProvider services, string root, int size)
-    {
-        var folder = Path.Combine(root, size.ToString(CultureInfo.InvariantCulture));
-        var marker = Path.Combine(folder, "complete");
-        if (File.Exists(marker))
-        {
-            // A database built by an older schema is upgraded as the portal would (logged when it is).
-            services.GetRequiredService<Database>().Migrate();
-            Console.WriteLine($"{size:N0}: reusing {folder} ({File.ReadAllText(marker).Trim()})");
-            return;
-        }
+    /// <summary>The search corpus of a size (generator seed 4), built once under the root.</summary>
+    internal static void EnsureCorpus(ServiceProvider services, string root, int size) =>
+        BenchmarkCorpus.EnsureBuilt(services, Folder(root, size), size, Seed);
 
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-
-        var generate = Stopwatch.StartNew();
-        var seeds = Path.Combine(folder, "seeds");
-        new DigestGenerator(Seed).WriteTo(seeds, size);
-        var rawBytes = Directory.EnumerateFiles(seeds).Sum(f => new FileInfo(f).Length);
-        Console.WriteLine($"{size:N0}: generated {rawBytes / 1e6:F0} MB of digests in {generate.Elapsed.TotalSeconds:F0} s (load {Load()})");
-
-        services.GetRequiredService<Database>().Migrate();
-        var ingest = Stopwatch.StartNew();
-        var report = services.GetRequiredService<Ingester>().ScanAsync().GetAwaiter().GetResult();
-        var line = $"ingested {report.Run.Added:N0} digests in {ingest.Elapsed.TotalSeconds:F0} s, load {Load()}";
-        Console.WriteLine($"{size:N0}: {line}");
-        File.WriteAllText(marker, line + "\n");
-    }
+    private static string Folder(string root, int size) => Path.Combine(root, size.ToString(CultureInfo.InvariantCulture));
 
     private static void ReportSizes(Database database)
     {
@@ -388,10 +345,4 @@ internal static class SearchBenchmark
 
     private static string Load() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
-    }
 }
