@@ -3,10 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsDigest.Core.Ingestion;
+using NewsDigest.Core.Insights;
+using NewsDigest.Core.Listing;
 using NewsDigest.Core.Parsing;
 using NewsDigest.Core.Rendering;
 using NewsDigest.Core.Search;
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Storage.Sqlite;
 
 namespace NewsDigest.Core;
 
@@ -19,13 +22,23 @@ public static class NewsDigestServices
         services.AddSingleton<IValidateOptions<NewsDigestOptions>, NewsDigestOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NewsDigestOptions>>().Value);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new Database(sp.GetRequiredService<NewsDigestOptions>().DatabasePath, sp.GetService<ILogger<Database>>()));
+        services.AddSingleton<DataChanges>();
+        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<NewsDigestOptions>().DatabasePath, sp.GetService<ILogger<SqliteDatabase>>()));
+        services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
         services.AddSingleton(sp => new DigestParser(new DigestParserOptions { MaxBytes = sp.GetRequiredService<NewsDigestOptions>().MaxFileBytes }));
         services.AddSingleton<MarkdownRenderer>();
-        services.AddSingleton<SearchIndex>();
-        services.AddSingleton<ArticleStore>();
+        services.AddSingleton<IArticleReader, SqliteArticles>();
+        services.AddSingleton<IFullTextSearch, SqliteSearch>();
+        services.AddSingleton<SqliteStoryClusters>();
+        services.AddSingleton<IStoryClusters>(sp => sp.GetRequiredService<SqliteStoryClusters>());
         services.AddSingleton<IngestionLog>();
-        services.AddSingleton<StoryClusterStore>();
+
+        // What the pages keep in memory, whatever the engine.
+        services.AddSingleton<ListIndexCache>();
+        services.AddSingleton<SearchResultsCache>();
+        services.AddSingleton<SearchRanking>();
+        services.AddSingleton<ArticleListing>();
+        services.AddSingleton<InsightsReports>();
         services.AddSingleton<Ingester>();
         services.AddSingleton<IngestionService>();
         return services;

@@ -135,7 +135,7 @@ if (StartupSettings.Problems(app.Services) is { Count: > 0 } problems)
 // A database that cannot be opened ends the portal with one line naming the path and the cause.
 try
 {
-    app.Services.GetRequiredService<Database>().Migrate();
+    app.Services.GetRequiredService<IDatabase>().Migrate();
 }
 catch (DatabaseUnavailableException e)
 {
@@ -143,7 +143,7 @@ catch (DatabaseUnavailableException e)
     return 1;
 }
 
-app.EvictOnIngestion();
+app.EvictOnDataChanges();
 
 // ---- Pipeline: HEAD as GET; errors as problem details under /api and friendly pages elsewhere ----
 // (The security headers wrap all of this: AddPortalSecurityHeaders puts them first.)

@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsDigest.Core;
 using NewsDigest.Core.Ingestion;
-using NewsDigest.Core.Storage;
 using NewsDigest.Samples;
+using NewsDigest.Core.Storage.Sqlite;
 
 namespace NewsDigest.Benchmarks;
 
@@ -21,7 +21,7 @@ internal static class BenchmarkCorpus
     public static void EnsureBuilt(ServiceProvider services, string folder, int size, int seed, double malformedShare = 0)
     {
         var marker = Path.Combine(folder, "complete");
-        var database = services.GetRequiredService<Database>();
+        var database = services.GetRequiredService<SqliteDatabase>();
         if (File.Exists(marker))
         {
             database.Migrate();

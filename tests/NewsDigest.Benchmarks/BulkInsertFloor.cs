@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using NewsDigest.Core.Parsing;
 using NewsDigest.Core.Rendering;
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Storage.Sqlite;
 
 namespace NewsDigest.Benchmarks;
 
@@ -23,7 +24,7 @@ internal static class BulkInsertFloor
         for (var run = 0; run < runs; run++)
         {
             IngestPhases.DeleteDatabase(databasePath);
-            var database = new Database(databasePath);
+            var database = new SqliteDatabase(databasePath);
             database.Migrate();
             var seconds = Insert(database, rows);
             SqliteConnection.ClearAllPools();
@@ -52,7 +53,7 @@ internal static class BulkInsertFloor
         return rows;
     }
 
-    private static double Insert(Database database, Row[] rows)
+    private static double Insert(SqliteDatabase database, Row[] rows)
     {
         var now = Timestamps.Format(DateTime.UtcNow);
         using var connection = database.Open();

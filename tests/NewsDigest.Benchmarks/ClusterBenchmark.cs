@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsDigest.Core.Clustering;
 using NewsDigest.Core.Ingestion;
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Storage.Sqlite;
+using NewsDigest.Core.Listing;
 
 namespace NewsDigest.Benchmarks;
 
@@ -33,12 +35,13 @@ internal static class ClusterBenchmark
         var folder = Path.Combine(root, size.ToString(CultureInfo.InvariantCulture));
         using var services = BenchmarkCorpus.Services(folder, "clusters.db");
         BenchmarkCorpus.EnsureBuilt(services, folder, size, Seed);
-        var database = services.GetRequiredService<Database>();
-        var clusters = services.GetRequiredService<StoryClusterStore>();
-        var articles = services.GetRequiredService<ArticleStore>();
+        var database = services.GetRequiredService<SqliteDatabase>();
+        var clusters = services.GetRequiredService<SqliteStoryClusters>();
+        var articles = services.GetRequiredService<IArticleReader>();
+        var listing = services.GetRequiredService<ArticleListing>();
 
         using var connection = database.Open();
-        clusters.Refresh(connection, articlesChanged: true);
+        clusters.Refresh(articlesChanged: true);
         Describe(connection, clusters);
 
         var inputs = ReadInputs(connection);
@@ -48,16 +51,16 @@ internal static class ClusterBenchmark
         {
             ["floor"] = () => ReadInputs(connection),
             ["clusterer"] = () => StoryClusterer.Cluster(inputs),
-            ["unchanged"] = () => clusters.Refresh(connection, articlesChanged: true),
+            ["unchanged"] = () => clusters.Refresh(articlesChanged: true),
             ["rewrite"] = () =>
             {
                 connection.Execute("DELETE FROM story_clusters");
-                clusters.Refresh(connection, articlesChanged: true);
+                clusters.Refresh(articlesChanged: true);
             },
-            ["list"] = () => articles.List(new ArticleFilter()),
-            ["collapsed"] = () => articles.List(new ArticleFilter { CollapseStories = true }),
-            ["search"] = () => articles.List(new ArticleFilter { Query = "模型" }),
-            ["collapsedSearch"] = () => articles.List(new ArticleFilter { Query = "模型", CollapseStories = true }),
+            ["list"] = () => listing.List(new ArticleFilter()),
+            ["collapsed"] = () => listing.List(new ArticleFilter { CollapseStories = true }),
+            ["search"] = () => listing.List(new ArticleFilter { Query = "模型" }),
+            ["collapsedSearch"] = () => listing.List(new ArticleFilter { Query = "模型", CollapseStories = true }),
             ["article"] = () => articles.Get(id),
             ["coverage"] = () => clusters.OthersInStory(clustered),
             ["report"] = () => clusters.All(),
@@ -77,14 +80,14 @@ internal static class ClusterBenchmark
         Console.WriteLine($"| list page 1, collapse=1 | {collapsed:F2} ms | {collapsed / list:F2}× list |");
         Console.WriteLine($"| search 模型, every article | {search:F2} ms | 1.00× |");
         Console.WriteLine($"| search 模型, collapse=1 | {collapsedSearch:F2} ms | {collapsedSearch / search:F2}× search |");
-        Console.WriteLine($"| article read (ArticleStore.Get) | {article:F2} ms | 1.00× |");
+        Console.WriteLine($"| article read (IArticleReader.Get) | {article:F2} ms | 1.00× |");
         Console.WriteLine($"| its also-covered-by query | {coverage:F2} ms | {coverage / article:F2}× article |");
         Console.WriteLine($"| ingestion report: every cluster | {report:F2} ms | |");
         Console.WriteLine($"load after: {MachineInfo.LoadAverage()}");
         return 0;
     }
 
-    private static void Describe(SqliteConnection connection, StoryClusterStore clusters)
+    private static void Describe(SqliteConnection connection, IStoryClusters clusters)
     {
         var all = clusters.All();
         var byLinkOnly = all.Count(c => c.Members.Select(m => StoryLink.Normalize(m.Link)).Distinct().Count() == 1);

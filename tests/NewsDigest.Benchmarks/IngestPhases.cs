@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsDigest.Core;
 using NewsDigest.Core.Ingestion;
-using NewsDigest.Core.Storage;
+using NewsDigest.Core.Storage.Sqlite;
 
 namespace NewsDigest.Benchmarks;
 
@@ -16,7 +16,7 @@ internal static class IngestPhases
     {
         DeleteDatabase(databasePath);
         using var services = BuildServices(corpus, databasePath);
-        services.GetRequiredService<Database>().Migrate();
+        services.GetRequiredService<SqliteDatabase>().Migrate();
         var files = Directory.GetFiles(corpus).Length;
         // Built before the clock starts, as in the web host, where it exists before any scan.
         var ingester = services.GetRequiredService<Ingester>();
@@ -34,7 +34,7 @@ internal static class IngestPhases
     public static void Rescan(string corpus, string databasePath)
     {
         using var services = BuildServices(corpus, databasePath);
-        services.GetRequiredService<Database>().Migrate();
+        services.GetRequiredService<SqliteDatabase>().Migrate();
         var files = Directory.GetFiles(corpus).Length;
         // Built before the clock starts, as in the web host, where it exists before any scan.
         var ingester = services.GetRequiredService<Ingester>();

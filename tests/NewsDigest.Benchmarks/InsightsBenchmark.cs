@@ -4,12 +4,14 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NewsDigest.Core.Ingestion;
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Listing;
+using NewsDigest.Core.Insights;
 
 namespace NewsDigest.Benchmarks;
 
 /// <summary>
 /// Issue 8: /insights over the search benchmark's 10,000-digest corpus (same generator, seed and
-/// builder). Times <see cref="ArticleStore.Insights"/> alone (the aggregation, search included)
+/// builder). Times <see cref="InsightsReports.For"/> alone (the aggregation, search included)
 /// and the whole page through the real app (<see cref="InProcessPortal"/>: routing, Razor, SVG,
 /// ETag hashing), for an unfiltered, a filtered and a searched view, with the list page of the
 /// same views as the reference.
@@ -38,7 +40,7 @@ internal static class InsightsBenchmark
         using (var services = SearchBenchmark.Services(root, size))
         {
             SearchBenchmark.EnsureCorpus(services, root, size);
-            MeasureAggregation(services.GetRequiredService<ArticleStore>(), runs);
+            MeasureAggregation(services.GetRequiredService<InsightsReports>(), services.GetRequiredService<ArticleListing>(), runs);
         }
 
         SqliteConnection.ClearAllPools();
@@ -48,26 +50,26 @@ internal static class InsightsBenchmark
         return 0;
     }
 
-    private static void MeasureAggregation(ArticleStore store, int runs)
+    private static void MeasureAggregation(InsightsReports reports, ArticleListing listing, int runs)
     {
         var cold = Stopwatch.StartNew();
-        var total = store.Insights(new ArticleFilter()).Total;
+        var total = reports.For(new ArticleFilter()).Total;
         Console.WriteLine();
         Console.WriteLine($"{total:N0} articles; first call (reads the list index from SQLite): {cold.Elapsed.TotalMilliseconds:F0} ms");
         Console.WriteLine();
-        Console.WriteLine("| ArticleStore.Insights | articles in view | p50 | p95 | List (same filter) p50 | load |");
+        Console.WriteLine("| InsightsReports.For | articles in view | p50 | p95 | List (same filter) p50 | load |");
         Console.WriteLine("|---|---|---|---|---|---|");
         foreach (var (name, filter, all) in Views.Where(v => !v.All))
         {
             var insights = new List<double>();
             var list = new List<double>();
-            var count = store.Insights(filter).Total;
+            var count = reports.For(filter).Total;
             for (var run = 0; run < runs; run++)
             {
                 // The aggregation itself, not the report kept from the last run.
-                store.ClearInsightsCache();
-                insights.Add(Time(() => store.Insights(filter)));
-                list.Add(Time(() => store.List(filter)));
+                reports.Clear();
+                insights.Add(Time(() => reports.For(filter)));
+                list.Add(Time(() => listing.List(filter)));
             }
 
             Console.WriteLine($"| {name} | {count:N0} | {P(insights, 50):F1} ms | {P(insights, 95):F1} ms | {P(list, 50):F1} ms | {MachineInfo.LoadAverage()} |");

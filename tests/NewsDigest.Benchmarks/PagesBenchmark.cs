@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NewsDigest.Core.Ingestion;
-using NewsDigest.Core.Storage;
+using NewsDigest.Core.Search;
+using NewsDigest.Core.Insights;
+using NewsDigest.Core.Storage.Sqlite;
 
 namespace NewsDigest.Benchmarks;
 
@@ -75,8 +77,9 @@ internal static class PagesBenchmark
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
         client.DefaultRequestHeaders.Add("Accept-Language", "zh-CN");
 
-        var articles = portal.Services.GetRequiredService<ArticleStore>();
-        var stories = portal.Services.GetRequiredService<StoryClusterStore>();
+        var searches = portal.Services.GetRequiredService<SearchResultsCache>();
+        var insights = portal.Services.GetRequiredService<InsightsReports>();
+        var stories = portal.Services.GetRequiredService<SqliteStoryClusters>();
         var results = new List<(string, string, PageResult)>();
         foreach (var (name, url) in await Pages(client))
         {
@@ -95,8 +98,8 @@ internal static class PagesBenchmark
                     // The worst a reader gets after a change of data: what the pages keep in memory
                     // for it not built yet (the scan that changes the data builds the list index,
                     // the story order and the unfiltered insights before readers ask).
-                    articles.ClearSearchCache();
-                    articles.ClearInsightsCache();
+                    searches.Clear();
+                    insights.Clear();
                     stories.ForgetOrder();
                     stopwatch.Restart();
                     await Fetch(client, url);

@@ -5,11 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsDigest.Core.Ingestion;
 using NewsDigest.Core.Search;
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Storage.Sqlite;
+using NewsDigest.Core.Listing;
 
 namespace NewsDigest.Benchmarks;
 
 /// <summary>
-/// Issue 4: search latency through the real <see cref="ArticleStore.List"/> (page, tags, snippets
+/// Issue 4: search latency through the real <see cref="ArticleListing.List"/> (page, tags, snippets
 /// and facet counts) per query class, against the bare FTS5 query on the same file; index size
 /// against the raw text; and a bigram vs trigram table over the same text (size, build time).
 /// </summary>
@@ -57,7 +59,7 @@ internal static class SearchBenchmark
                 continue;
             }
 
-            var database = services.GetRequiredService<Database>();
+            var database = services.GetRequiredService<SqliteDatabase>();
             if (probe.Length > 0)
             {
                 Probe(database, probe);
@@ -65,7 +67,7 @@ internal static class SearchBenchmark
             }
 
             ReportSizes(database);
-            MeasureQueries(services.GetRequiredService<ArticleStore>(), database, runs);
+            MeasureQueries(services.GetRequiredService<ArticleListing>(), services.GetRequiredService<ListIndexCache>(), services.GetRequiredService<SearchResultsCache>(), database, runs);
             if (compareTokenizers)
             {
                 CompareTokenizers(database, Path.Combine(root, size.ToString(CultureInfo.InvariantCulture), "tokenizers.db"));
@@ -86,7 +88,7 @@ internal static class SearchBenchmark
 
     private static string Folder(string root, int size) => Path.Combine(root, size.ToString(CultureInfo.InvariantCulture));
 
-    private static void ReportSizes(Database database)
+    private static void ReportSizes(SqliteDatabase database)
     {
         using var connection = database.Open();
         var articles = Scalar(connection, "SELECT COUNT(*) FROM articles");
@@ -102,12 +104,12 @@ internal static class SearchBenchmark
     /// <summary>After a warm-up, each query runs cold (the search cache cleared: the first time anyone searches
     /// it since the data changed) and then repeated with a filter added (what a reader's next click on
     /// a facet costs), beside the bare FTS5 query.</summary>
-    private static void MeasureQueries(ArticleStore store, Database database, int runs)
+    private static void MeasureQueries(ArticleListing listing, ListIndexCache listIndex, SearchResultsCache searches, SqliteDatabase database, int runs)
     {
         Console.WriteLine();
         Console.WriteLine($"| class | queries (hits) | cold p50 | cold p95 | next click p50 | next click p95 | floor p50 (rank) | floor p95 (rank) | floor p50 (newest) | cold p50 / rank floor p50 | load |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
-        store.LoadListIndex();
+        listIndex.Load();
 
         // Warm-up, untimed: a portal that has served a few searches runs the search code JIT-compiled
         // at full optimisation (.NET tiers code up after its first calls); without this, the first
@@ -118,8 +120,8 @@ internal static class SearchBenchmark
             {
                 foreach (var text in queries)
                 {
-                    store.ClearSearchCache();
-                    store.List((filter ?? new ArticleFilter()) with { Query = text });
+                    searches.Clear();
+                    listing.List((filter ?? new ArticleFilter()) with { Query = text });
                 }
             }
         }
@@ -136,14 +138,14 @@ internal static class SearchBenchmark
                 var query = SearchQuery.Parse(text);
                 var f = (filter ?? new ArticleFilter()) with { Query = text };
                 var clicked = f with { Technologies = ["大模型"] };
-                hits.Add($"{text} ({store.List(f).Total:N0})");
+                hits.Add($"{text} ({listing.List(f).Total:N0})");
                 for (var run = 0; run < runs; run++)
                 {
-                    store.ClearSearchCache();
-                    cold.Add(Time(() => store.List(f)));
-                    next.Add(Time(() => store.List(clicked)));
-                    rankFloor.Add(Time(() => Floor(database, query.MatchExpression!, "rank")));
-                    newestFloor.Add(Time(() => Floor(database, query.MatchExpression!, "rowid DESC")));
+                    searches.Clear();
+                    cold.Add(Time(() => listing.List(f)));
+                    next.Add(Time(() => listing.List(clicked)));
+                    rankFloor.Add(Time(() => Floor(database, Fts5Query.Match(query)!, "rank")));
+                    newestFloor.Add(Time(() => Floor(database, Fts5Query.Match(query)!, "rowid DESC")));
                 }
             }
 
@@ -153,9 +155,9 @@ internal static class SearchBenchmark
     }
 
     /// <summary>Times the parts of a search one by one, to see where List spends its time.</summary>
-    private static void Probe(Database database, string text)
+    private static void Probe(SqliteDatabase database, string text)
     {
-        var match = SearchQuery.Parse(text).MatchExpression!;
+        var match = Fts5Query.Match(SearchQuery.Parse(text))!;
         using var connection = database.Open();
         List<long> seqs = [];
         for (var run = 0; run < 3; run++)
@@ -203,7 +205,7 @@ internal static class SearchBenchmark
     }
 
     /// <summary>The bare FTS5 query, no Dapper, no page: what any search here costs at least.</summary>
-    private static int Floor(Database database, string match, string order)
+    private static int Floor(SqliteDatabase database, string match, string order)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
@@ -223,7 +225,7 @@ internal static class SearchBenchmark
     /// Builds a bigram table (our tokens, as ingestion writes them) and a trigram table (raw text)
     /// over the same articles in a scratch file, timing each, then compares their sizes.
     /// </summary>
-    private static void CompareTokenizers(Database database, string scratchPath)
+    private static void CompareTokenizers(SqliteDatabase database, string scratchPath)
     {
         SqliteConnection.ClearAllPools();
         File.Delete(scratchPath);
@@ -264,7 +266,7 @@ internal static class SearchBenchmark
         {
             var sql = $"SELECT COUNT(*) FROM cmp.trigram WHERE trigram MATCH '\"{query}\"'";
             var trigramHits = Scalar(connection, sql);
-            var bigramHits = Scalar(connection, $"SELECT COUNT(*) FROM cmp.bigram WHERE bigram MATCH '{SearchQuery.Parse(query).MatchExpression!.Replace("'", "''", StringComparison.Ordinal)}'");
+            var bigramHits = Scalar(connection, $"SELECT COUNT(*) FROM cmp.bigram WHERE bigram MATCH '{Fts5Query.Match(SearchQuery.Parse(query))!.Replace("'", "''", StringComparison.Ordinal)}'");
             Console.WriteLine($"hits for {query}: bigram {bigramHits:N0}, trigram {trigramHits:N0}");
         }
 

@@ -5,8 +5,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using NewsDigest.Core.Parsing;
 using NewsDigest.Core.Rendering;
-using NewsDigest.Core.Search;
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Storage.Sqlite;
 
 namespace NewsDigest.Core.Ingestion;
 
@@ -18,11 +18,10 @@ namespace NewsDigest.Core.Ingestion;
 /// always commit together, in a <see cref="WriteBatch"/> of up to a second's files.
 /// </summary>
 public sealed class Ingester(
-    Database database,
-    ArticleStore articles,
-    SearchIndex searchIndex,
+    SqliteDatabase database,
     IngestionLog log,
-    StoryClusterStore storyClusters,
+    IStoryClusters storyClusters,
+    DataChanges changes,
     DigestParser parser,
     MarkdownRenderer renderer,
     NewsDigestOptions options,
@@ -34,12 +33,6 @@ public sealed class Ingester(
 
     // Written by the scan, read by readiness probes on other threads.
     private volatile ScanFailure? _folderError;
-
-    /// <summary>Raised after a scan that changed articles, so caches can be dropped.</summary>
-    public event Action? DataChanged;
-
-    /// <summary>Raised after every scan: the ingestion report changed even when no article did.</summary>
-    public event Action? ScanFinished;
 
     public string Root { get; } = Path.GetFullPath(options.SeedsPath);
 
@@ -94,7 +87,7 @@ public sealed class Ingester(
             // Never treat a missing or unreadable folder as an empty one: that would remove every article.
             log.FailRun(connection, run, problem.Message, time.GetUtcNow().UtcDateTime);
             _folderError = log.CurrentFailure(connection);
-            ScanFinished?.Invoke();
+            changes.Announce(DataChange.Report);
             throw problem;
         }
 
@@ -121,7 +114,7 @@ public sealed class Ingester(
         try
         {
             log.FailRun(connection, run, error.Message, time.GetUtcNow().UtcDateTime);
-            ScanFinished?.Invoke();
+            changes.Announce(DataChange.Report);
         }
         catch (SqliteException e)
         {
@@ -138,7 +131,7 @@ public sealed class Ingester(
         var listing = only is null ? FolderListing.All(Root) : FolderListing.Only(Root, only);
         var onDisk = listing.Files;
         var changed = false;
-        using var batch = new WriteBatch(connection, searchIndex);
+        using var batch = new WriteBatch(connection, changes);
         using var writer = new ArticleWriter(connection);
 
         // Removals first, so a file renamed to a name with the same id is re-added, not refused.
@@ -157,7 +150,7 @@ public sealed class Ingester(
             }
             else
             {
-                Remove(connection, writer, batch.Transaction, file, run);
+                Remove(connection, writer, batch, file, run);
                 changed = true;
             }
 
@@ -270,23 +263,18 @@ public sealed class Ingester(
 
         if (changed)
         {
-            ArticleStore.DeleteOrphanTags(connection, batch.Transaction);
+            SqliteArticles.DeleteOrphanTags(connection, batch.Transaction);
         }
 
         batch.Commit();
-        changed |= storyClusters.Refresh(connection, articlesChanged: changed);
+        changed |= storyClusters.Refresh(articlesChanged: changed);
 
         log.ForgetRemoved(connection, run.Id);
         log.FinishRun(connection, run, time.GetUtcNow().UtcDateTime);
         logger.LogInformation(
             "Ingestion run {RunId}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Rejected} rejected, {Unreadable} unreadable",
             run.Id, run.Added, run.Updated, run.Unchanged, run.Removed, run.Rejected, run.Unreadable);
-        if (changed)
-        {
-            DataChanged?.Invoke();
-        }
-
-        ScanFinished?.Invoke();
+        changes.Announce(changed ? DataChange.Articles | DataChange.Report : DataChange.Report);
         return new ScanReport(run, problems);
     }
 
@@ -500,11 +488,13 @@ public sealed class Ingester(
         logger.LogWarning("Digest {File} cannot be read; its article {ArticleId} stays: {Reason}", file.Path, file.ArticleId, reason);
     }
 
-    private void Remove(SqliteConnection connection, ArticleWriter writer, SqliteTransaction transaction, SourceFile file, IngestionRun run)
+    private void Remove(SqliteConnection connection, ArticleWriter writer, WriteBatch batch, SourceFile file, IngestionRun run)
     {
+        var transaction = batch.Transaction;
         if (file.ArticleId is not null && writer.SourceFileOf(transaction, file.ArticleId) == file.Path)
         {
-            articles.Delete(connection, transaction, file.ArticleId);
+            SqliteArticles.Delete(connection, transaction, file.ArticleId);
+            batch.ArticlesChanged();
         }
 
         file.Status = "removed";

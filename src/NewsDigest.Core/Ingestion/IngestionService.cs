@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsDigest.Core.Insights;
+using NewsDigest.Core.Listing;
 using NewsDigest.Core.Storage;
 
 namespace NewsDigest.Core.Ingestion;
@@ -12,8 +14,9 @@ namespace NewsDigest.Core.Ingestion;
 /// </summary>
 public sealed class IngestionService(
     Ingester ingester,
-    ArticleStore articles,
-    StoryClusterStore storyClusters,
+    ListIndexCache listIndex,
+    InsightsReports insights,
+    IStoryClusters storyClusters,
     IOptions<NewsDigestOptions> options,
     TimeProvider time,
     ILogger<IngestionService> logger) : BackgroundService
@@ -78,8 +81,8 @@ public sealed class IngestionService(
     /// first reader after a change does not wait for it: about 0.2 s at 100,000 articles.</summary>
     private void PrepareReaders()
     {
-        articles.LoadListIndex();
-        articles.Insights(new ArticleFilter());
+        listIndex.Load();
+        insights.For(new ArticleFilter());
         storyClusters.LoadOrder();
     }
 

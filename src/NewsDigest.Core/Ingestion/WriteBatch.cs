@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using NewsDigest.Core.Search;
+using NewsDigest.Core.Storage;
+using NewsDigest.Core.Storage.Sqlite;
 
 namespace NewsDigest.Core.Ingestion;
 
@@ -10,9 +12,9 @@ namespace NewsDigest.Core.Ingestion;
 /// synced the WAL per file. Grouping the files of one second keeps
 /// the crash guarantee (a file's article and its source_files row commit together, so after a
 /// crash the rolled-back files are simply taken again) while readers still see progress every
-/// second. Search entries wait for the commit: see <see cref="SearchIndex.Replace"/>.
+/// second. Search entries wait for the commit: see <see cref="SearchEntries.Replace"/>.
 /// </summary>
-internal sealed class WriteBatch(SqliteConnection connection, SearchIndex searchIndex) : IDisposable
+internal sealed class WriteBatch(SqliteConnection connection, DataChanges changes) : IDisposable
 {
     /// <summary>How long a transaction stays open before the files in it become visible.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
@@ -23,6 +25,7 @@ internal sealed class WriteBatch(SqliteConnection connection, SearchIndex search
     private readonly Stopwatch _age = new();
     private readonly List<(long Seq, SearchDocument Document, bool Existing)> _pendingSearch = [];
     private SqliteTransaction? _transaction;
+    private bool _articlesChanged;
 
     /// <summary>The open transaction, begun (IMMEDIATE) on first use.</summary>
     public SqliteTransaction Transaction
@@ -45,6 +48,9 @@ internal sealed class WriteBatch(SqliteConnection connection, SearchIndex search
     /// of an article removed later in the same batch.</summary>
     public void Index(long seq, SearchDocument document, bool existing) => _pendingSearch.Add((seq, document, existing));
 
+    /// <summary>Notes that the open transaction removed an article: its commit is announced as a change of data.</summary>
+    public void ArticlesChanged() => _articlesChanged = true;
+
     /// <summary>Commits when the transaction has been open for <see cref="Window"/>, or holds many search entries.</summary>
     public void CommitIfDue()
     {
@@ -61,21 +67,29 @@ internal sealed class WriteBatch(SqliteConnection connection, SearchIndex search
             return;
         }
 
+        var articlesChanged = _articlesChanged || _pendingSearch.Count > 0;
         if (_pendingSearch.Count > 0)
         {
-            searchIndex.Replace(connection, _transaction, _pendingSearch);
+            SearchEntries.Replace(connection, _transaction, _pendingSearch);
             _pendingSearch.Clear();
         }
 
         _transaction.Commit();
         _transaction.Dispose();
         _transaction = null;
+        _articlesChanged = false;
+        if (articlesChanged)
+        {
+            // Readers see the files of each batch as it commits, not only when the scan ends.
+            changes.Announce(DataChange.Articles);
+        }
     }
 
     /// <summary>Rolls back whatever was not committed (a scan that failed or was cancelled).</summary>
     public void Dispose()
     {
         _pendingSearch.Clear();
+        _articlesChanged = false;
         _transaction?.Dispose();
         _transaction = null;
     }

@@ -1,3 +1,4 @@
+using NewsDigest.Core.Listing;
 using System.Runtime.InteropServices;
 using NewsDigest.Core.Storage;
 

@@ -3,16 +3,19 @@ using System.Text;
 namespace NewsDigest.Core.Search;
 
 /// <summary>
-/// A user's search input turned into an FTS5 MATCH expression that can never be a syntax error:
-/// every term becomes a quoted phrase of analyzer tokens, so FTS5 operators the user types
+/// A user's search input as data: the terms to find, each a phrase of analyzer tokens, split by
+/// where they are looked up (<see cref="WordPhrases"/> in the word index, <see cref="Grams"/> in the
+/// CJK gram index), the tokens that weigh a match, and the surface terms the highlighter marks.
+/// Nothing here is query syntax: a storage engine turns the model into its own (FTS5 MATCH text in
+/// the SQLite engine), so what users type is never passed through raw, and FTS operators they type
 /// (AND, NEAR, ^, :, parentheses, a leading -) are plain words or vanish.
 /// </summary>
 /// <remarks>
 /// Input is split on whitespace; text in double quotes (also “ ” and full-width ＂) is one term, and an
 /// unclosed quote runs to the end. A trailing * asks for a prefix match. Terms are ANDed.
-/// In <see cref="MatchExpression"/> a term of one CJK character is always a prefix query: article_search
-/// holds it only as the start of a bigram or as a run's last character. The lookup itself
-/// (<see cref="WordsExpression"/>, <see cref="GramsExpression"/>) finds it in article_grams.
+/// In <see cref="Phrases"/> a term of one CJK character is always a prefix: the word index holds it
+/// only as the start of a bigram or as a run's last character. The lookup itself finds it in the
+/// gram index (<see cref="Grams"/>).
 /// </remarks>
 public sealed class SearchQuery
 {
@@ -22,53 +25,52 @@ public sealed class SearchQuery
     /// <summary>Terms beyond this are ignored, to bound the query's cost.</summary>
     public const int MaxTerms = 8;
 
-    private static readonly SearchQuery Empty = new(null, null, null, null, false, [], "");
+    private static readonly SearchQuery Empty = new([], [], [], [], false, [], "");
 
     private SearchQuery(
-        string? matchExpression, string? wordsExpression, string? gramsExpression, string? scoreExpression,
-        bool hasMultiTokenTerms, IReadOnlyList<string> terms, string normalized)
+        IReadOnlyList<SearchPhrase> phrases, IReadOnlyList<SearchPhrase> wordPhrases, IReadOnlyList<string> grams,
+        IReadOnlyList<SearchPhrase> scoreTokens, bool hasMultiTokenTerms, IReadOnlyList<string> terms, string normalized)
     {
-        MatchExpression = matchExpression;
-        WordsExpression = wordsExpression;
-        GramsExpression = gramsExpression;
-        ScoreExpression = scoreExpression;
+        Phrases = phrases;
+        WordPhrases = wordPhrases;
+        Grams = grams;
+        ScoreTokens = scoreTokens;
         HasMultiTokenTerms = hasMultiTokenTerms;
         Terms = terms;
         Normalized = normalized;
     }
 
-    /// <summary>True when there is nothing to search for; then <see cref="MatchExpression"/> is null.</summary>
-    public bool IsEmpty => MatchExpression is null;
+    /// <summary>True when there is nothing to search for.</summary>
+    public bool IsEmpty => Phrases.Count == 0;
 
-    /// <summary>The FTS5 MATCH expression over article_search (bind it as a parameter): every term a
-    /// phrase of its tokens. Null when nothing is searchable.</summary>
-    public string? MatchExpression { get; }
+    /// <summary>Every term as a phrase of its tokens, in the order typed: what an article must hold.</summary>
+    public IReadOnlyList<SearchPhrase> Phrases { get; }
 
     /// <summary>
-    /// How the query is looked up, in two parts whose matches are intersected
-    /// (<see cref="SearchIndex.Matches"/>): this one, over article_search, holds the phrases of the
-    /// terms that are not <see cref="GramsExpression"/>'s; null if there are none.
+    /// How the query is looked up, in two parts whose matches are intersected: these phrases in the
+    /// word index are the terms that are not <see cref="Grams"/>'; empty if there are none.
     /// </summary>
-    public string? WordsExpression { get; }
+    public IReadOnlyList<SearchPhrase> WordPhrases { get; }
 
     /// <summary>
-    /// The other part of the lookup, over article_grams: every term that is one CJK character (医)
-    /// or one CJK run of three or more characters, the latter as its trigrams ANDed (大模型 → "大模型",
-    /// 人工智能 → "人工智" "工智能"). Null if there is no such term. A trigram stands for its characters
+    /// The other part of the lookup, in the gram index: every term that is one CJK character (医)
+    /// or one CJK run of three or more characters, the latter as its trigrams, all ANDed (大模型 → 大模型,
+    /// 人工智能 → 人工智 工智能). Empty if there is no such term. A trigram stands for its characters
     /// in a row, so a three-character term matches exactly the articles its phrase does; a longer
     /// one matches the articles holding each of its overlapping trigrams, which in running text is
     /// the same set (a difference needs both halves elsewhere without the whole: 诸神之 and 神之战
-    /// but never 诸神之战). Two-character terms stay in article_search: a bigram is a token there.
+    /// but never 诸神之战). Two-character terms stay in the word index: a bigram is a token there.
     /// </summary>
-    public string? GramsExpression { get; }
+    public IReadOnlyList<string> Grams { get; }
 
     /// <summary>
-    /// The same tokens as <see cref="MatchExpression"/>, each on its own and all ANDed, for scoring
-    /// articles already known to match: FTS5 finds them without comparing positions (a phrase over
-    /// terms in most articles costs it several times more), and bm25 then weighs each token. A lone
-    /// CJK character is left out (see <see cref="Parse"/>); null when nothing is left to weigh.
+    /// The tokens of <see cref="Phrases"/>, each on its own (a one-token phrase) and all ANDed, for
+    /// scoring articles already known to match: an index finds them without comparing positions (a
+    /// phrase over terms in most articles costs several times more), and the ranking function then
+    /// weighs each token. A lone CJK character is left out (see <see cref="Parse"/>); empty when
+    /// nothing is left to weigh.
     /// </summary>
-    public string? ScoreExpression { get; }
+    public IReadOnlyList<SearchPhrase> ScoreTokens { get; }
 
     /// <summary>True when some term is a phrase of several tokens (大模型, GPT-4): then its tokens
     /// in a text do not yet mean the term is there.</summary>
@@ -90,10 +92,10 @@ public sealed class SearchQuery
             return Empty;
         }
 
-        var phrases = new List<string>();
-        var wordPhrases = new List<string>();
-        var gramPhrases = new List<string>();
-        var scoreTokens = new List<string>();
+        var phrases = new List<SearchPhrase>();
+        var wordPhrases = new List<SearchPhrase>();
+        var grams = new List<string>();
+        var scoreTokens = new List<SearchPhrase>();
         var hasMultiTokenTerms = false;
         var terms = new List<string>();
         var normalized = new List<string>();
@@ -106,28 +108,28 @@ public sealed class SearchQuery
                 continue;
             }
 
-            // A star after one letter or digit (c*) would have FTS5 merge the doclists of every
+            // A star after one letter or digit (c*) would have the index merge the postings of every
             // word starting with it, for a search that finds nearly everything: it is dropped.
             var isPrefix = rawTerm.EndsWith('*') && !(tokens.Count == 1 && tokens[0].Length == 1 && char.IsAsciiLetterOrDigit(tokens[0][0]));
             var endsInPrefix = isPrefix || IsSingleCjkCharacter(tokens[^1]);
-            var phrase = ToPhrase(tokens, endsInPrefix);
+            var phrase = new SearchPhrase([.. tokens], endsInPrefix);
             if (phrases.Contains(phrase))
             {
                 continue;
             }
 
             phrases.Add(phrase);
-            var grams = tokens.Count == 1 && IsSingleCjkCharacter(tokens[0]) ? tokens
+            var termGrams = tokens.Count == 1 && IsSingleCjkCharacter(tokens[0]) ? tokens
                 : IsOneCjkRunOfThreeOrMore(tokens) ? TrigramsOf(tokens)
                 : null;
-            if (grams is not null)
+            if (termGrams is not null)
             {
-                // A prefix star adds nothing: the grams table holds every character and trigram as they stand.
-                foreach (var gram in grams.Select(g => ToPhrase([g], isPrefix: false)))
+                // A prefix star adds nothing: the gram index holds every character and trigram as they stand.
+                foreach (var gram in termGrams)
                 {
-                    if (!gramPhrases.Contains(gram))
+                    if (!grams.Contains(gram))
                     {
-                        gramPhrases.Add(gram);
+                        grams.Add(gram);
                     }
                 }
             }
@@ -140,10 +142,10 @@ public sealed class SearchQuery
             for (var i = 0; i < tokens.Count; i++)
             {
                 // A lone CJK character is not weighed: as a prefix of every bigram it starts, merging
-                // their doclists would cost more than the search (article_search has no prefix
-                // index since the grams table took over one-character lookups).
+                // their postings would cost more than the search (the gram index takes one-character
+                // lookups, so the word index keeps no prefix index).
                 // Nor is the character that closes a run inside a term (式 in 生成式AI: 生成 成式 式 ai):
-                // it says only that some run ends in 式 (方式, 模式), and would cost a doclist pass.
+                // it says only that some run ends in 式 (方式, 模式), and would cost a pass over its postings.
                 var isLast = i == tokens.Count - 1;
                 if ((endsInPrefix && isLast && IsSingleCjkCharacter(tokens[i]))
                     || (i > 0 && IsSingleCjkCharacter(tokens[i]) && IsCjkBigram(tokens[i - 1]) && tokens[i - 1].EndsWith(tokens[i], StringComparison.Ordinal)))
@@ -151,7 +153,7 @@ public sealed class SearchQuery
                     continue;
                 }
 
-                var token = ToPhrase([tokens[i]], endsInPrefix && isLast);
+                var token = new SearchPhrase([tokens[i]], endsInPrefix && isLast);
                 if (!scoreTokens.Contains(token))
                 {
                     scoreTokens.Add(token);
@@ -169,14 +171,7 @@ public sealed class SearchQuery
 
         return phrases.Count == 0
             ? Empty
-            : new SearchQuery(
-                string.Join(' ', phrases),
-                wordPhrases.Count == 0 ? null : string.Join(' ', wordPhrases),
-                gramPhrases.Count == 0 ? null : string.Join(' ', gramPhrases),
-                scoreTokens.Count == 0 ? null : string.Join(' ', scoreTokens),
-                hasMultiTokenTerms,
-                terms,
-                string.Join(' ', normalized));
+            : new SearchQuery(phrases, wordPhrases, grams, scoreTokens, hasMultiTokenTerms, terms, string.Join(' ', normalized));
     }
 
     /// <summary>True for the tokens of one CJK run of three or more characters: two or more bigrams,
@@ -271,13 +266,6 @@ public sealed class SearchQuery
         }
 
         current.Clear();
-    }
-
-    /// <summary>An FTS5 phrase: quoted tokens (inner quotes doubled, though tokens never hold one), then * for a prefix.</summary>
-    private static string ToPhrase(IReadOnlyList<string> tokens, bool isPrefix)
-    {
-        var phrase = "\"" + string.Join(' ', tokens).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-        return isPrefix ? phrase + " *" : phrase;
     }
 
     private static bool IsSingleCjkCharacter(string token)

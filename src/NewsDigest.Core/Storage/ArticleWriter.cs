@@ -9,7 +9,7 @@ namespace NewsDigest.Core.Storage;
 /// The single writer is what bounds a large ingest, and preparing each statement again for every
 /// file (as a Dapper call does) plus resolving tags through JSON cost it about a third of its time.
 /// Tag ids are remembered for the scan: tags are only ever deleted at its end
-/// (<see cref="ArticleStore.DeleteOrphanTags"/>), after the last save. One scan, one thread.
+/// (<see cref="Sqlite.SqliteArticles.DeleteOrphanTags"/>), after the last save. One scan, one thread.
 /// </summary>
 public sealed class ArticleWriter : IDisposable
 {
@@ -63,7 +63,7 @@ public sealed class ArticleWriter : IDisposable
     /// <summary>
     /// Inserts or updates the article and replaces its tags; returns its seq. <paramref name="existing"/>:
     /// an article with this id is already stored (a new one has no tag links to delete). The caller
-    /// writes the search entry with <see cref="Search.SearchIndex.Replace"/> after the transaction's other
+    /// writes the search entry with <see cref="Sqlite.SearchEntries.Replace"/> after the transaction's other
     /// writes: see there why.
     /// </summary>
     public long Save(SqliteTransaction transaction, ArticleRecord article, bool existing, DateTime now)

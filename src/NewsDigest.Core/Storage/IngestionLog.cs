@@ -2,12 +2,13 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using NewsDigest.Core.Ingestion;
+using NewsDigest.Core.Storage.Sqlite;
 
 namespace NewsDigest.Core.Storage;
 
 /// <summary>All SQL over source_files and ingestion_runs: what ingestion knows of each file and
 /// what each scan did. This is what /api/ingestion and the ingestion page report.</summary>
-public sealed class IngestionLog(Database database)
+public sealed class IngestionLog(SqliteDatabase database)
 {
     // Of source_files aliased f: the report joins it with source_file_problems.
     private const string FileColumns = """

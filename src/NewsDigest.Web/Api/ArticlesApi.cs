@@ -1,6 +1,7 @@
 using NewsDigest.Core.Ingestion;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Infrastructure;
+using NewsDigest.Core.Listing;
 
 namespace NewsDigest.Web.Api;
 
@@ -32,20 +33,20 @@ public static class ArticlesApi
     }
 
     // The parameters are bound for the OpenAPI document; ListQuery parses the query itself.
-    private static IResult List([AsParameters] ListParameters parameters, HttpRequest request, ArticleStore articles)
+    private static IResult List([AsParameters] ListParameters parameters, HttpRequest request, ArticleListing listing)
     {
         if (!ListQuery.TryParse(request.Query, DefaultPageSize, out var filter, out var errors))
         {
             return Results.ValidationProblem(errors, title: "Invalid query parameters");
         }
 
-        var page = articles.List(filter);
+        var page = listing.List(filter);
         return Results.Ok(page.ToJson(
             page.Page < page.PageCount ? "/api/articles" + ListQuery.ToQueryString(filter, page.Page + 1, DefaultPageSize) : null,
             page.Page > 1 ? "/api/articles" + ListQuery.ToQueryString(filter, Math.Min(page.Page - 1, page.PageCount), DefaultPageSize) : null));
     }
 
-    private static IResult Get(string id, ArticleStore articles, StoryClusterStore storyClusters)
+    private static IResult Get(string id, IArticleReader articles, IStoryClusters storyClusters)
     {
         var article = ArticleIds.IsWellFormed(id) ? articles.Get(id) : null;
         return article is null
@@ -54,7 +55,7 @@ public static class ArticlesApi
     }
 
     /// <summary>?kind=industry|tech|keyword for one kind; without it, all three.</summary>
-    private static IResult Tags(string? kind, ArticleStore articles)
+    private static IResult Tags(string? kind, ArticleListing listing)
     {
         IEnumerable<TagKind> kinds = TagKinds.All;
         if (!string.IsNullOrEmpty(kind))
@@ -71,6 +72,6 @@ public static class ArticlesApi
 
         return Results.Ok(kinds.ToDictionary(
             k => k.ParameterName(),
-            k => (IReadOnlyList<FacetJson>)articles.Tags(k).Select(t => new FacetJson(t.Value, t.Count)).ToList()));
+            k => (IReadOnlyList<FacetJson>)listing.Tags(k).Select(t => new FacetJson(t.Value, t.Count)).ToList()));
     }
 }

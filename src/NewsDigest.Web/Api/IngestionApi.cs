@@ -33,7 +33,7 @@ public static class IngestionApi
     }
 
     // The parameters are bound for the OpenAPI document; IngestionQuery parses the query itself.
-    private static IResult Get([AsParameters] IngestionParameters parameters, HttpRequest request, IngestionLog log, StoryClusterStore storyClusters)
+    private static IResult Get([AsParameters] IngestionParameters parameters, HttpRequest request, IngestionLog log, IStoryClusters storyClusters)
     {
         if (!IngestionQuery.TryParse(request.Query, IngestionQuery.DefaultApiPageSize, IngestionQuery.MaxApiPageSize, out var query, out var errors))
         {
@@ -63,7 +63,7 @@ public static class IngestionApi
             [.. log.InterruptedRuns().Select(r => new InterruptedRunJson(r.StartedAt, r.InterruptedAt!))]));
     }
 
-    private static IResult Clusters([AsParameters] ClusterParameters parameters, HttpRequest request, StoryClusterStore storyClusters)
+    private static IResult Clusters([AsParameters] ClusterParameters parameters, HttpRequest request, IStoryClusters storyClusters)
     {
         var errors = new Dictionary<string, string[]>();
         var page = ListQuery.ParseInt(request.Query, "page", 1, 1, ListQuery.MaxPage, errors);

@@ -53,7 +53,7 @@ public static class IngestCommand
 
         try
         {
-            services.GetRequiredService<Database>().Migrate();
+            services.GetRequiredService<IDatabase>().Migrate();
         }
         catch (DatabaseUnavailableException e)
         {

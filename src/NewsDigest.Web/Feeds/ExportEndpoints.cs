@@ -1,6 +1,7 @@
 using System.Text;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Infrastructure;
+using NewsDigest.Core.Listing;
 
 namespace NewsDigest.Web.Feeds;
 
@@ -17,7 +18,7 @@ public static class ExportEndpoints
         return app;
     }
 
-    private static IResult Csv(HttpRequest request, ArticleStore articles, PublicBaseUrl publicBaseUrl)
+    private static IResult Csv(HttpRequest request, ArticleListing listing, PublicBaseUrl publicBaseUrl)
     {
         if (!ListQuery.TryParse(request.Query, ArticleFilter.MaxPageSize, out var filter, out var errors))
         {
@@ -30,7 +31,7 @@ public static class ExportEndpoints
         filter = filter with { PageSize = ArticleFilter.MaxPageSize, IncludeFacets = false };
         for (var page = 1; page <= MaxRows / ArticleFilter.MaxPageSize; page++)
         {
-            var result = articles.List(filter with { Page = page });
+            var result = listing.List(filter with { Page = page });
             foreach (var item in result.Items)
             {
                 csv.AppendJoin(',', new[]

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using System.Xml;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Infrastructure;
+using NewsDigest.Core.Listing;
 
 namespace NewsDigest.Web.Feeds;
 
@@ -36,9 +37,9 @@ public static class FeedEndpoints
     public static string FeedUrl(ArticleFilter filter, string extension = "atom") =>
         $"/feed.{extension}" + ListQuery.ToQueryString(filter with { Page = 1, Sort = ArticleSort.Relevance });
 
-    private static IResult Atom(HttpRequest request, ArticleStore articles, PublicBaseUrl publicBaseUrl)
+    private static IResult Atom(HttpRequest request, ArticleListing listing, IArticleReader articles, PublicBaseUrl publicBaseUrl)
     {
-        if (!TryLoad(request, articles, publicBaseUrl, out var view, out var problem))
+        if (!TryLoad(request, listing, articles, publicBaseUrl, out var view, out var problem))
         {
             return problem;
         }
@@ -85,9 +86,9 @@ public static class FeedEndpoints
         return Results.Bytes(stream.ToArray(), "application/atom+xml; charset=utf-8");
     }
 
-    private static IResult Json(HttpRequest request, ArticleStore articles, PublicBaseUrl publicBaseUrl)
+    private static IResult Json(HttpRequest request, ArticleListing listing, IArticleReader articles, PublicBaseUrl publicBaseUrl)
     {
-        if (!TryLoad(request, articles, publicBaseUrl, out var view, out var problem))
+        if (!TryLoad(request, listing, articles, publicBaseUrl, out var view, out var problem))
         {
             return problem;
         }
@@ -117,7 +118,7 @@ public static class FeedEndpoints
         return Results.Text(JsonSerializer.Serialize(feed, JsonFeedOptions), "application/feed+json; charset=utf-8", Encoding.UTF8);
     }
 
-    private static bool TryLoad(HttpRequest request, ArticleStore articles, PublicBaseUrl publicBaseUrl, out FeedView view, out IResult problem)
+    private static bool TryLoad(HttpRequest request, ArticleListing listing, IArticleReader articles, PublicBaseUrl publicBaseUrl, out FeedView view, out IResult problem)
     {
         view = null!;
         problem = Results.Empty;
@@ -128,7 +129,7 @@ public static class FeedEndpoints
         }
 
         filter = filter with { Page = 1, PageSize = Size, Sort = ArticleSort.Newest, IncludeFacets = false };
-        var page = articles.List(filter);
+        var page = listing.List(filter);
         var items = articles.GetMany(page.Items.Select(i => i.Id).ToList());
         var what = Describe(filter);
         view = new FeedView(

@@ -22,7 +22,7 @@ public static class SitemapEndpoints
         return app;
     }
 
-    private static IResult Sitemap(HttpRequest request, ArticleStore articles, PublicBaseUrl publicBaseUrl)
+    private static IResult Sitemap(HttpRequest request, IArticleReader articles, PublicBaseUrl publicBaseUrl)
     {
         var count = articles.Count();
         if (count <= UrlsPerSitemap)
@@ -44,12 +44,12 @@ public static class SitemapEndpoints
         });
     }
 
-    private static IResult Part(int part, HttpRequest request, ArticleStore articles, PublicBaseUrl publicBaseUrl) =>
+    private static IResult Part(int part, HttpRequest request, IArticleReader articles, PublicBaseUrl publicBaseUrl) =>
         part < 1 || (long)(part - 1) * UrlsPerSitemap >= Math.Max(1, articles.Count())
             ? Results.NotFound()
             : UrlSet(request, articles, publicBaseUrl, (part - 1) * UrlsPerSitemap);
 
-    private static IResult UrlSet(HttpRequest request, ArticleStore articles, PublicBaseUrl publicBaseUrl, int offset) => Xml(writer =>
+    private static IResult UrlSet(HttpRequest request, IArticleReader articles, PublicBaseUrl publicBaseUrl, int offset) => Xml(writer =>
     {
         writer.WriteStartElement("urlset", Namespace);
         foreach (var (id, slug, updatedAt) in articles.SitemapEntries(offset, UrlsPerSitemap))

@@ -4,7 +4,7 @@ using NewsDigest.Core.Storage;
 namespace NewsDigest.Web.Health;
 
 /// <summary>Readiness: the database opens and answers a trivial query.</summary>
-public sealed class DatabaseHealthCheck(Database database) : IHealthCheck
+public sealed class DatabaseHealthCheck(IDatabase database) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(database.IsReachable()

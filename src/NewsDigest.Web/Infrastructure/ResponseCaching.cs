@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
-using NewsDigest.Core.Ingestion;
+using NewsDigest.Core.Storage;
 
 namespace NewsDigest.Web.Infrastructure;
 
@@ -43,13 +43,22 @@ public static class ResponseCaching
         return services;
     }
 
-    /// <summary>Wires ingestion events to cache eviction. Call once after the app is built.</summary>
-    public static void EvictOnIngestion(this WebApplication app)
+    /// <summary>Evicts cached pages when the data they show changes. Call once after the app is built.</summary>
+    public static void EvictOnDataChanges(this WebApplication app)
     {
-        var ingester = app.Services.GetRequiredService<Ingester>();
         var store = app.Services.GetRequiredService<IOutputCacheStore>();
-        ingester.DataChanged += () => store.EvictByTagAsync(ArticlesTag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        ingester.ScanFinished += () => store.EvictByTagAsync(IngestionTag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        app.Services.GetRequiredService<DataChanges>().Changed += change =>
+        {
+            if (change.HasFlag(DataChange.Articles))
+            {
+                store.EvictByTagAsync(ArticlesTag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            }
+
+            if (change.HasFlag(DataChange.Report))
+            {
+                store.EvictByTagAsync(IngestionTag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            }
+        };
     }
 
     private static string Key(HttpContext context)

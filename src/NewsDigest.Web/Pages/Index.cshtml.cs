@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Infrastructure;
+using NewsDigest.Core.Listing;
 
 namespace NewsDigest.Web.Pages;
 
@@ -10,7 +11,7 @@ namespace NewsDigest.Web.Pages;
 /// canonical URL; other spellings of the same state redirect to it.</summary>
 [OutputCache(PolicyName = ResponseCaching.Pages)]
 [ClientCache(60)]
-public sealed class IndexModel(ArticleStore articles, IStringLocalizer<SharedResource> text) : PortalPageModel
+public sealed class IndexModel(ArticleListing listing, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     public const int PageSize = 20;
 
@@ -43,7 +44,7 @@ public sealed class IndexModel(ArticleStore articles, IStringLocalizer<SharedRes
         }
 
         Filter = filter;
-        Result = articles.List(filter);
+        Result = listing.List(filter);
         Facets = FacetPanel.For(filter, Result);
         if (filter.Page > Result.PageCount)
         {

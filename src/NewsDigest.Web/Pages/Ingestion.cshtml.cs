@@ -14,7 +14,7 @@ namespace NewsDigest.Web.Pages;
 /// </summary>
 [OutputCache(PolicyName = ResponseCaching.IngestionReport)]
 [ClientCache(30, followsIngestionReport: true)]
-public sealed class IngestionModel(IngestionLog log, StoryClusterStore storyClusters, IStringLocalizer<SharedResource> text) : PortalPageModel
+public sealed class IngestionModel(IngestionLog log, IStoryClusters storyClusters, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     /// <summary>Stories shown here; the rest are on /ingestion/stories.</summary>
     public const int StoriesShown = 10;

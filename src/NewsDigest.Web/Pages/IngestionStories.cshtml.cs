@@ -9,7 +9,7 @@ namespace NewsDigest.Web.Pages;
 /// <summary>/ingestion/stories: every story with several articles, the newest first, a page at a time.</summary>
 [OutputCache(PolicyName = ResponseCaching.IngestionReport)]
 [ClientCache(30, followsIngestionReport: true)]
-public sealed class IngestionStoriesModel(StoryClusterStore storyClusters, IStringLocalizer<SharedResource> text) : PortalPageModel
+public sealed class IngestionStoriesModel(IStoryClusters storyClusters, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     public const int PageSize = 50;
 

@@ -15,7 +15,7 @@ namespace NewsDigest.Web.Pages;
 /// </summary>
 [OutputCache(PolicyName = ResponseCaching.Pages)]
 [ClientCache(60)]
-public sealed class InsightsModel(ArticleStore articles, IStringLocalizer<SharedResource> text) : PortalPageModel
+public sealed class InsightsModel(InsightsReports insights, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     public const int TopIndustries = 12;
     public const int TopTechnologies = 10;
@@ -74,7 +74,7 @@ public sealed class InsightsModel(ArticleStore articles, IStringLocalizer<Shared
 
         Filter = filter with { Page = 1, Sort = ArticleSort.Relevance };
         ShowAll = allText == "1";
-        Report = articles.Insights(Filter);
+        Report = insights.For(Filter);
         Matrix = ShowAll ? Report.Matrix : Report.Matrix.Top(TopIndustries, TopTechnologies);
         if (Matrix.Industries.Count > 0 && Matrix.Technologies.Count > 0)
         {

@@ -55,13 +55,13 @@ public sealed class IngesterTests : IDisposable
         _harness.Write("notes/今日要闻.txt", IngestionHarness.Digest("今日要闻"));
         _harness.Write("English story.txt", IngestionHarness.Digest("OpenAI ships a new model"));
         _harness.Scan();
-        var before = _harness.Articles.List(new ArticleFilter { PageSize = 100 }).Items.Select(i => (i.Id, i.Title)).Order().ToList();
+        var before = _harness.Listing.List(new ArticleFilter { PageSize = 100 }).Items.Select(i => (i.Id, i.Title)).Order().ToList();
 
         File.Delete(_harness.DatabasePath);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         using var again = new IngestionHarness(new Dictionary<string, string?> { ["NewsDigest:SeedsPath"] = _harness.SeedsPath });
         again.Scan();
-        var after = again.Articles.List(new ArticleFilter { PageSize = 100 }).Items.Select(i => (i.Id, i.Title)).Order().ToList();
+        var after = again.Listing.List(new ArticleFilter { PageSize = 100 }).Items.Select(i => (i.Id, i.Title)).Order().ToList();
 
         Assert.Equal(3, before.Count);
         Assert.Equal(before, after);
@@ -87,7 +87,7 @@ public sealed class IngesterTests : IDisposable
         Assert.Equal(["金融"], second.Industries);
         Assert.Equal(first.Seq, second.Seq);
         Assert.Equal(first.IngestedAt, second.IngestedAt);
-        Assert.DoesNotContain(_harness.Articles.Tags(TagKind.Industry), t => t.Value == "医疗");
+        Assert.DoesNotContain(_harness.Listing.Tags(TagKind.Industry), t => t.Value == "医疗");
     }
 
     [Fact]
@@ -283,7 +283,7 @@ public sealed class IngesterTests : IDisposable
         var report = _harness.Scan();
 
         Assert.Equal(1, report.Run.Added);
-        var article = _harness.Articles.List(new ArticleFilter()).Items.Single();
+        var article = _harness.Listing.List(new ArticleFilter()).Items.Single();
         Assert.Null(article.Link);
         Assert.Contains(report.Problems, p => !p.Rejected && p.File == "a.txt");
         Assert.NotNull(_harness.Log.Files().Single().Warnings);
@@ -327,14 +327,14 @@ public sealed class IngesterTests : IDisposable
 
         Assert.Equal(1, report.Run.Added);
         Assert.Equal(1, report.Run.Removed);
-        Assert.Equal(["保留", "新的"], _harness.Articles.List(new ArticleFilter()).Items.Select(i => i.Title).Order());
+        Assert.Equal(["保留", "新的"], _harness.Listing.List(new ArticleFilter()).Items.Select(i => i.Title).Order());
     }
 
     private static Dictionary<string, string> Snapshot(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .ToDictionary(f => f, f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))) + File.GetLastWriteTimeUtc(f).Ticks);
 
-    private ArticlePage Search(string query) => _harness.Articles.List(new ArticleFilter { Query = query, IncludeFacets = false });
+    private ArticlePage Search(string query) => _harness.Listing.List(new ArticleFilter { Query = query, IncludeFacets = false });
 
     private int CountRows(string sql)
     {

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsDigest.Core.Ingestion;
+using NewsDigest.Core.Insights;
+using NewsDigest.Core.Listing;
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Storage.Sqlite;
 
 namespace NewsDigest.Core.Tests.Ingestion;
 
@@ -39,9 +42,13 @@ public sealed class IngestionHarness : IDisposable
 
     public string DatabasePath => _temp.Combine("data", "test.db");
 
-    public Database Database => _services.GetRequiredService<Database>();
+    public SqliteDatabase Database => _services.GetRequiredService<SqliteDatabase>();
 
-    public ArticleStore Articles => _services.GetRequiredService<ArticleStore>();
+    public IArticleReader Articles => _services.GetRequiredService<IArticleReader>();
+
+    public ArticleListing Listing => _services.GetRequiredService<ArticleListing>();
+
+    public InsightsReports Insights => _services.GetRequiredService<InsightsReports>();
 
     public IngestionLog Log => _services.GetRequiredService<IngestionLog>();
 

@@ -4,7 +4,7 @@ using NewsDigest.Core.Tests.Ingestion;
 
 namespace NewsDigest.Core.Tests.Insights;
 
-/// <summary>The numbers of <see cref="ArticleStore.Insights"/> over a small fixed corpus on a real SQLite file.</summary>
+/// <summary>The numbers of <see cref="InsightsReports.For"/> over a small fixed corpus on a real SQLite file.</summary>
 public sealed class InsightsReportTests : IDisposable
 {
     private const string Plain = "这是一篇关于人工智能的文章。";
@@ -31,7 +31,7 @@ public sealed class InsightsReportTests : IDisposable
     private void Add(string file, string industries, string technologies, string keywords, string? date, string text) =>
         _harness.Write(file, IngestionHarness.Digest(Path.GetFileNameWithoutExtension(file), industries, technologies, keywords, date: date, text: text));
 
-    private InsightsReport Insights(ArticleFilter filter) => _harness.Articles.Insights(filter);
+    private InsightsReport Insights(ArticleFilter filter) => _harness.Insights.For(filter);
 
     private static int[,] Cells(IndustryTechnologyMatrix matrix)
     {

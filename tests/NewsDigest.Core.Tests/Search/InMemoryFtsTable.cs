@@ -1,18 +1,17 @@
 using Microsoft.Data.Sqlite;
 using NewsDigest.Core.Search;
-using NewsDigest.Core.Storage;
+using NewsDigest.Core.Storage.Sqlite;
 
 namespace NewsDigest.Core.Tests.Search;
 
 /// <summary>
 /// The production search tables (made by <see cref="Migrations"/>, written and read through
-/// <see cref="SearchIndex"/>) in memory, so the tests prove what SQLite itself does with our text
+/// <see cref="SearchEntries"/>) in memory, so the tests prove what SQLite itself does with our text
 /// and queries. Each document is an article's body.
 /// </summary>
 public sealed class InMemoryFtsTable : IDisposable
 {
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
-    private readonly SearchIndex _index = new();
 
     public InMemoryFtsTable()
     {
@@ -25,7 +24,7 @@ public sealed class InMemoryFtsTable : IDisposable
     public void Insert(long rowId, string document)
     {
         using var transaction = _connection.BeginTransaction();
-        _index.Replace(_connection, transaction, [(rowId, SearchDocument.For("", "", "", document), false)]);
+        SearchEntries.Replace(_connection, transaction, [(rowId, SearchDocument.For("", "", "", document), false)]);
         transaction.Commit();
     }
 
@@ -45,8 +44,8 @@ public sealed class InMemoryFtsTable : IDisposable
         return rows;
     }
 
-    /// <summary>Row ids a search finds, as the list page looks them up (<see cref="SearchIndex.Matches"/>).</summary>
-    public IReadOnlyList<long> Match(SearchQuery query) => _index.Matches(_connection, query);
+    /// <summary>Row ids a search finds, as the list page looks them up (<see cref="SqliteSearch.Matches(SqliteConnection, SearchQuery)"/>).</summary>
+    public IReadOnlyList<long> Match(SearchQuery query) => SqliteSearch.Matches(_connection, query);
 
     /// <summary>The tokens FTS5 stored for one row, in position order.</summary>
     public IReadOnlyList<string> StoredTokens(long rowId)
@@ -67,7 +66,7 @@ public sealed class InMemoryFtsTable : IDisposable
     public void Delete(long rowId)
     {
         using var transaction = _connection.BeginTransaction();
-        _index.Remove(_connection, transaction, rowId);
+        SearchEntries.Remove(_connection, transaction, rowId);
         transaction.Commit();
     }
 

@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NewsDigest.Core.Search;
+using NewsDigest.Core.Storage.Sqlite;
 
 namespace NewsDigest.Core.Tests.Search;
 
@@ -30,12 +31,12 @@ public sealed class SearchQueryProperties : IDisposable
     {
         var query = SearchQuery.Parse(input);
 
-        Assert.Equal(query.IsEmpty, query.MatchExpression is null);
-        if (query.MatchExpression is not null)
+        Assert.Equal(query.IsEmpty, Fts5Query.Match(query) is null);
+        if (Fts5Query.Match(query) is not null)
         {
-            _table.Match(query.MatchExpression);
+            _table.Match(Fts5Query.Match(query)!);
             _table.Match(query);
-            Assert.Equal(query.MatchExpression, SearchQuery.Parse(query.Normalized).MatchExpression);
+            Assert.Equal(Fts5Query.Match(query), Fts5Query.Match(SearchQuery.Parse(query.Normalized)));
         }
 
         SearchHighlighter.Snippet(input ?? "", query.Terms, maxChars: 20);

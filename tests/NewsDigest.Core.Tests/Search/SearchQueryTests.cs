@@ -1,4 +1,5 @@
 using NewsDigest.Core.Search;
+using NewsDigest.Core.Storage.Sqlite;
 
 namespace NewsDigest.Core.Tests.Search;
 
@@ -67,8 +68,8 @@ public sealed class SearchQueryTests : IDisposable
     {
         var query = SearchQuery.Parse(input);
 
-        Assert.Equal(expression, query.MatchExpression);
-        Assert.Equal(expected, _table.Match(query.MatchExpression!));
+        Assert.Equal(expression, Fts5Query.Match(query));
+        Assert.Equal(expected, _table.Match(Fts5Query.Match(query)!));
         Assert.Equal(expected, _table.Match(query));
     }
 
@@ -89,8 +90,8 @@ public sealed class SearchQueryTests : IDisposable
     {
         var query = SearchQuery.Parse(input);
 
-        Assert.Equal(words, query.WordsExpression);
-        Assert.Equal(grams, query.GramsExpression);
+        Assert.Equal(words, Fts5Query.Words(query));
+        Assert.Equal(grams, Fts5Query.Grams(query));
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public sealed class SearchQueryTests : IDisposable
         table.Insert(2, "诸神之黄昏，精神之战");
         var query = SearchQuery.Parse("诸神之战");
 
-        Assert.Equal([1], table.Match(query.MatchExpression!));
+        Assert.Equal([1], table.Match(Fts5Query.Match(query)!));
         Assert.Equal([1, 2], table.Match(query));
         Assert.DoesNotContain("<mark>", SearchHighlighter.Highlight("诸神之黄昏，精神之战", query.Terms), StringComparison.Ordinal);
     }
@@ -120,14 +121,14 @@ public sealed class SearchQueryTests : IDisposable
     {
         var query = SearchQuery.Parse(input);
 
-        Assert.Equal(scoreExpression, query.ScoreExpression);
+        Assert.Equal(scoreExpression, Fts5Query.Score(query));
         Assert.Equal(hasMultiTokenTerms, query.HasMultiTokenTerms);
 
         // Every document the query matches, the score expression matches too (it only drops positions).
-        if (query.ScoreExpression is not null)
+        if (Fts5Query.Score(query) is { } score)
         {
-            var scored = _table.Match(query.ScoreExpression);
-            Assert.All(_table.Match(query.MatchExpression!), id => Assert.Contains(id, scored));
+            var scored = _table.Match(score);
+            Assert.All(_table.Match(Fts5Query.Match(query)!), id => Assert.Contains(id, scored));
         }
     }
 
@@ -147,7 +148,7 @@ public sealed class SearchQueryTests : IDisposable
         var query = SearchQuery.Parse(input);
 
         Assert.True(query.IsEmpty);
-        Assert.Null(query.MatchExpression);
+        Assert.Null(Fts5Query.Match(query));
         Assert.Empty(query.Terms);
         Assert.Equal("", query.Normalized);
     }
@@ -169,8 +170,8 @@ public sealed class SearchQueryTests : IDisposable
     {
         var query = SearchQuery.Parse(input);
 
-        Assert.Equal(expression, query.MatchExpression);
-        _table.Match(query.MatchExpression!);
+        Assert.Equal(expression, Fts5Query.Match(query));
+        _table.Match(Fts5Query.Match(query)!);
     }
 
     [Fact]
@@ -182,7 +183,7 @@ public sealed class SearchQueryTests : IDisposable
 
         Assert.Equal(SearchQuery.MaxTerms, query.Terms.Count);
         Assert.Equal(["w0", "w1", "w2", "w3", "w4", "w5", "w6", "w7"], query.Terms);
-        Assert.Empty(_table.Match(query.MatchExpression!));
+        Assert.Empty(_table.Match(Fts5Query.Match(query)!));
     }
 
     [Fact]
@@ -190,7 +191,7 @@ public sealed class SearchQueryTests : IDisposable
     {
         var query = SearchQuery.Parse(new string('a', 10_000));
 
-        Assert.Equal($"\"{new string('a', SearchQuery.MaxInputLength)}\"", query.MatchExpression);
+        Assert.Equal($"\"{new string('a', SearchQuery.MaxInputLength)}\"", Fts5Query.Match(query));
     }
 
     [Fact]
@@ -198,7 +199,7 @@ public sealed class SearchQueryTests : IDisposable
     {
         var query = SearchQuery.Parse(new string('a', SearchQuery.MaxInputLength - 1) + " 𠀀𠀀");
 
-        Assert.Equal($"\"{new string('a', SearchQuery.MaxInputLength - 1)}\"", query.MatchExpression);
+        Assert.Equal($"\"{new string('a', SearchQuery.MaxInputLength - 1)}\"", Fts5Query.Match(query));
     }
 
     [Theory]
@@ -213,6 +214,6 @@ public sealed class SearchQueryTests : IDisposable
 
         Assert.Equal(terms, query.Terms);
         Assert.Equal(normalized, query.Normalized);
-        Assert.Equal(query.MatchExpression, SearchQuery.Parse(query.Normalized).MatchExpression);
+        Assert.Equal(Fts5Query.Match(query), Fts5Query.Match(SearchQuery.Parse(query.Normalized)));
     }
 }

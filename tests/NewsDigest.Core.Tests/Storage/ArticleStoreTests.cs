@@ -25,7 +25,7 @@ public sealed class ArticleStoreTests : IDisposable
     private void Add(string file, string title, string industries, string technologies, string keywords, string? date) =>
         _harness.Write(file, IngestionHarness.Digest(title, industries, technologies, keywords, date: date));
 
-    private List<string> Titles(ArticleFilter filter) => _harness.Articles.List(filter).Items.Select(i => i.Title).ToList();
+    private List<string> Titles(ArticleFilter filter) => _harness.Listing.List(filter).Items.Select(i => i.Title).ToList();
 
     [Fact]
     public void Newest_first_by_digest_date_with_undated_articles_at_their_ingestion_time()
@@ -63,7 +63,7 @@ public sealed class ArticleStoreTests : IDisposable
     [Fact]
     public void An_unknown_tag_gives_an_empty_result()
     {
-        var page = _harness.Articles.List(new ArticleFilter { Industries = ["不存在"] });
+        var page = _harness.Listing.List(new ArticleFilter { Industries = ["不存在"] });
 
         Assert.Equal(0, page.Total);
         Assert.Empty(page.Items);
@@ -73,7 +73,7 @@ public sealed class ArticleStoreTests : IDisposable
     [Fact]
     public void Facet_counts_describe_the_filtered_result()
     {
-        var page = _harness.Articles.List(new ArticleFilter { Industries = ["医疗"] });
+        var page = _harness.Listing.List(new ArticleFilter { Industries = ["医疗"] });
 
         Assert.Equal(3, page.Total);
         Assert.Equal(new FacetValue("医疗", 3), page.Facets[TagKind.Industry][0]);
@@ -86,9 +86,9 @@ public sealed class ArticleStoreTests : IDisposable
     [Fact]
     public void Paging_edges()
     {
-        var first = _harness.Articles.List(new ArticleFilter { PageSize = 4 });
-        var last = _harness.Articles.List(new ArticleFilter { PageSize = 4, Page = 2 });
-        var beyond = _harness.Articles.List(new ArticleFilter { PageSize = 4, Page = 3 });
+        var first = _harness.Listing.List(new ArticleFilter { PageSize = 4 });
+        var last = _harness.Listing.List(new ArticleFilter { PageSize = 4, Page = 2 });
+        var beyond = _harness.Listing.List(new ArticleFilter { PageSize = 4, Page = 3 });
 
         Assert.Equal(6, first.Total);
         Assert.Equal(2, first.PageCount);
@@ -101,7 +101,7 @@ public sealed class ArticleStoreTests : IDisposable
     [Fact]
     public void Page_size_is_capped()
     {
-        var page = _harness.Articles.List(new ArticleFilter { PageSize = 10_000 });
+        var page = _harness.Listing.List(new ArticleFilter { PageSize = 10_000 });
 
         Assert.Equal(ArticleFilter.MaxPageSize, page.PageSize);
     }
@@ -109,7 +109,7 @@ public sealed class ArticleStoreTests : IDisposable
     [Fact]
     public void Tags_lists_every_value_with_its_count()
     {
-        var industries = _harness.Articles.Tags(TagKind.Industry);
+        var industries = _harness.Listing.Tags(TagKind.Industry);
 
         Assert.Equal(new FacetValue("医疗", 3), industries[0]);
         Assert.Equal(2, industries.Single(t => t.Value == "金融").Count);
@@ -124,9 +124,9 @@ public sealed class ArticleStoreTests : IDisposable
 
         // 无日期文章 and 医疗影像 share two tags (the undated one is newer), 教育助手 one; the
         // others share none and are not related at all.
-        Assert.Equal(["无日期文章", "医疗影像", "教育助手"], _harness.Articles.Around(article.Seq, 10).Related.Select(r => r.Title));
-        Assert.Equal(["无日期文章", "医疗影像"], _harness.Articles.Around(article.Seq, 2).Related.Select(r => r.Title));
-        Assert.Equal(["医疗"], _harness.Articles.Around(article.Seq, 1).Related[0].Industries);
+        Assert.Equal(["无日期文章", "医疗影像", "教育助手"], _harness.Listing.Around(article.Seq, 10).Related.Select(r => r.Title));
+        Assert.Equal(["无日期文章", "医疗影像"], _harness.Listing.Around(article.Seq, 2).Related.Select(r => r.Title));
+        Assert.Equal(["医疗"], _harness.Listing.Around(article.Seq, 1).Related[0].Industries);
     }
 
     [Fact]
@@ -134,18 +134,18 @@ public sealed class ArticleStoreTests : IDisposable
     {
         var middle = _harness.Articles.Get("0000000000000003")!;
 
-        var around = _harness.Articles.Around(middle.Seq, 5);
+        var around = _harness.Listing.Around(middle.Seq, 5);
 
         Assert.Equal("教育助手", around.Newer?.Title);
         Assert.Equal("金融风控", around.Older?.Title);
-        Assert.Null(_harness.Articles.Around(_harness.Articles.Get("0000000000000006")!.Seq, 5).Newer);
-        Assert.Null(_harness.Articles.Around(_harness.Articles.Get("0000000000000001")!.Seq, 5).Older);
+        Assert.Null(_harness.Listing.Around(_harness.Articles.Get("0000000000000006")!.Seq, 5).Newer);
+        Assert.Null(_harness.Listing.Around(_harness.Articles.Get("0000000000000001")!.Seq, 5).Older);
     }
 
     [Fact]
     public void Co_occurring_tags_are_counted()
     {
-        var tags = _harness.Articles.CoOccurring(TagKind.Industry, "医疗", 10);
+        var tags = _harness.Listing.CoOccurring(TagKind.Industry, "医疗", 10);
 
         Assert.Equal(
             [(TagKind.Technology, new FacetValue("大模型", 2)), (TagKind.Keyword, new FacetValue("人工智能", 2))],
@@ -171,7 +171,7 @@ public sealed class ArticleStoreTests : IDisposable
 
         harness.Scan();
 
-        var titles = harness.Articles.List(new ArticleFilter { Query = "大模型" }).Items.Select(i => i.Title).ToList();
+        var titles = harness.Listing.List(new ArticleFilter { Query = "大模型" }).Items.Select(i => i.Title).ToList();
 
         Assert.Equal(3, titles.Count);
         Assert.Equal("大型企业的模型压缩", titles[^1]);
@@ -190,7 +190,7 @@ public sealed class ArticleStoreTests : IDisposable
 
         // 模型 is in three of four articles: a word most articles use says nothing about one of
         // them (bm25 gives it no weight), so the long article that repeats it does not rank first.
-        var titles = harness.Articles.List(new ArticleFilter { Query = "模型" }).Items.Select(i => i.Title);
+        var titles = harness.Listing.List(new ArticleFilter { Query = "模型" }).Items.Select(i => i.Title);
 
         Assert.Equal(["模型周报", "最新的短讯", "较早的长文"], titles);
     }
@@ -204,7 +204,7 @@ public sealed class ArticleStoreTests : IDisposable
         harness.Write("003_0000000000000003.txt", IngestionHarness.Digest("行业简讯", technologies: "机器学习", keywords: "简讯", date: "2024-03-04", text: "模型需要芯片。"));
         harness.Scan();
 
-        var titles = harness.Articles.List(new ArticleFilter { Query = "模型 芯片" }).Items.Select(i => i.Title);
+        var titles = harness.Listing.List(new ArticleFilter { Query = "模型 芯片" }).Items.Select(i => i.Title);
 
         // Both terms in the title first, then one term, then none; the newest last here.
         Assert.Equal(["模型与芯片", "新模型发布", "行业简讯"], titles);

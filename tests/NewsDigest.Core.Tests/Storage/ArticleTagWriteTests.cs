@@ -37,7 +37,7 @@ public sealed class ArticleTagWriteTests : IDisposable
         _harness.Scan();
 
         Assert.Equal(["教育"], _harness.Articles.Get("0000000000000001")!.Industries);
-        Assert.DoesNotContain(_harness.Articles.Tags(TagKind.Industry), t => t.Value == "金融");
+        Assert.DoesNotContain(_harness.Listing.Tags(TagKind.Industry), t => t.Value == "金融");
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class ArticleTagWriteTests : IDisposable
         Assert.Equal(["LLM", "大模型"], article.Technologies);
         Assert.Equal(["医疗"], article.Industries);
         Assert.Equal(["医疗"], article.Keywords);
-        Assert.Equal(1, _harness.Articles.Tags(TagKind.Keyword).Single(t => t.Value == "医疗").Count);
+        Assert.Equal(1, _harness.Listing.Tags(TagKind.Keyword).Single(t => t.Value == "医疗").Count);
     }
 
     [Fact]
@@ -60,12 +60,12 @@ public sealed class ArticleTagWriteTests : IDisposable
         _harness.Scan();
         File.Delete(path);
         _harness.Scan();
-        Assert.DoesNotContain(_harness.Articles.Tags(TagKind.Industry), t => t.Value == "金融");
+        Assert.DoesNotContain(_harness.Listing.Tags(TagKind.Industry), t => t.Value == "金融");
 
         _harness.Write("002_0000000000000002.txt", IngestionHarness.Digest("二", industries: "金融"));
         _harness.Scan();
 
         Assert.Equal(["金融"], _harness.Articles.Get("0000000000000002")!.Industries);
-        Assert.Equal(1, _harness.Articles.Tags(TagKind.Industry).Single(t => t.Value == "金融").Count);
+        Assert.Equal(1, _harness.Listing.Tags(TagKind.Industry).Single(t => t.Value == "金融").Count);
     }
 }

@@ -1,3 +1,4 @@
+using NewsDigest.Core.Listing;
 using NewsDigest.Core.Storage;
 
 namespace NewsDigest.Core.Tests.Storage;
@@ -21,7 +22,7 @@ public sealed class ListIndexTests
         tagsOf[seqs[7]] = [];
         var links = tagsOf.SelectMany(a => a.Value.Select(tag => (a.Key, tag))).ToList();
         var tags = Enumerable.Range(1, 30).Select(id => ((long)id, TagKind.Keyword, $"k{id}", $"k{id}"));
-        var index = new ListIndex(new ListIndexStamp(600, 1), [.. newestFirst.Select(a => ((long)a.seq, a.Item2, a.Item3))], links, tags);
+        var index = new ListIndex(1, [.. newestFirst.Select(a => ((long)a.seq, a.Item2, a.Item3))], links, tags);
 
         foreach (var (seq, position) in newestFirst.Select((a, p) => ((long)a.seq, p)))
         {

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Storage.Sqlite;
 using NewsDigest.Core.Tests.Ingestion;
 
 namespace NewsDigest.Core.Tests.Storage;
@@ -11,7 +12,7 @@ public sealed class MigrationsTests
     public void A_new_file_gets_the_latest_schema_in_wal_mode_and_migrating_again_is_harmless()
     {
         using var folder = new TempFolder();
-        var database = new Database(folder.Combine("sub", "new.db"));
+        var database = new SqliteDatabase(folder.Combine("sub", "new.db"));
 
         database.Migrate();
         database.Migrate();
@@ -27,7 +28,7 @@ public sealed class MigrationsTests
     public void A_file_from_a_newer_build_is_refused()
     {
         using var folder = new TempFolder();
-        var database = new Database(folder.Combine("future.db"));
+        var database = new SqliteDatabase(folder.Combine("future.db"));
         using (var connection = database.Open())
         {
             connection.Execute($"PRAGMA user_version = {Migrations.Latest + 1}");
@@ -71,7 +72,7 @@ public sealed class MigrationsTests
         }
 
         Assert.Equal(ingested, SearchEntries(harness.Database));
-        Assert.Equal(["Café 医疗大模型"], harness.Articles.List(new ArticleFilter { Query = "cafe nandu" }).Items.Select(i => i.Title));
+        Assert.Equal(["Café 医疗大模型"], harness.Listing.List(new ArticleFilter { Query = "cafe nandu" }).Items.Select(i => i.Title));
     }
 
     [Fact]
@@ -111,8 +112,8 @@ public sealed class MigrationsTests
 
         Assert.Equal(ingested, GramEntries(harness.Database));
         Assert.Equal(words, SearchEntries(harness.Database));
-        Assert.Equal(["医疗大模型"], harness.Articles.List(new ArticleFilter { Query = "医" }).Items.Select(i => i.Title).Where(t => t == "医疗大模型"));
-        Assert.Equal(["医疗大模型"], harness.Articles.List(new ArticleFilter { Query = "医疗大模型" }).Items.Select(i => i.Title));
+        Assert.Equal(["医疗大模型"], harness.Listing.List(new ArticleFilter { Query = "医" }).Items.Select(i => i.Title).Where(t => t == "医疗大模型"));
+        Assert.Equal(["医疗大模型"], harness.Listing.List(new ArticleFilter { Query = "医疗大模型" }).Items.Select(i => i.Title));
     }
 
     [Fact]
@@ -279,7 +280,7 @@ public sealed class MigrationsTests
     }
 
     /// <summary>Each row as its values joined by '|' (NULL as empty).</summary>
-    private static List<string> Rows(Database database, string sql)
+    private static List<string> Rows(SqliteDatabase database, string sql)
     {
         using var connection = database.Open();
         return connection.Query(sql)
@@ -288,7 +289,7 @@ public sealed class MigrationsTests
     }
 
     /// <summary>Every trigram of every entry: "article trigram".</summary>
-    private static List<string> GramEntries(Database database)
+    private static List<string> GramEntries(SqliteDatabase database)
     {
         using var connection = database.Open();
         connection.Execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.grams USING fts5vocab(main, article_grams, 'instance')");
@@ -296,7 +297,7 @@ public sealed class MigrationsTests
     }
 
     /// <summary>Every token of every entry: (article, column, position, token).</summary>
-    private static List<string> SearchEntries(Database database)
+    private static List<string> SearchEntries(SqliteDatabase database)
     {
         using var connection = database.Open();
         connection.Execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.entries USING fts5vocab(main, article_search, 'instance')");

@@ -32,7 +32,7 @@ public sealed class StoryClusterStoreTests : IDisposable
         _harness.Scan();
     }
 
-    private StoryClusterStore Clusters => _harness.Get<StoryClusterStore>();
+    private IStoryClusters Clusters => _harness.Get<IStoryClusters>();
 
     public void Dispose() => _harness.Dispose();
 
@@ -132,7 +132,7 @@ public sealed class StoryClusterStoreTests : IDisposable
     public void A_rescan_that_changes_nothing_writes_nothing_and_raises_no_change()
     {
         var raised = false;
-        _harness.Ingester.DataChanged += () => raised = true;
+        _harness.Get<DataChanges>().Changed += change => raised |= change.HasFlag(DataChange.Articles);
 
         _harness.Scan();
 
@@ -154,20 +154,20 @@ public sealed class StoryClusterStoreTests : IDisposable
             ["NewsDigest:DatabasePath"] = _harness.DatabasePath,
         });
         var raised = false;
-        restarted.Ingester.DataChanged += () => raised = true;
+        restarted.Get<DataChanges>().Changed += change => raised |= change.HasFlag(DataChange.Articles);
 
         var report = restarted.Scan();
 
         Assert.Equal(6, report.Run.Unchanged);
         Assert.True(raised);
-        Assert.Equal(2, restarted.Get<StoryClusterStore>().All().Count);
+        Assert.Equal(2, restarted.Get<IStoryClusters>().All().Count);
     }
 
     [Fact]
     public void A_collapsed_list_shows_one_entry_per_story_and_counts_stories()
     {
-        var all = _harness.Articles.List(new ArticleFilter());
-        var collapsed = _harness.Articles.List(new ArticleFilter { CollapseStories = true });
+        var all = _harness.Listing.List(new ArticleFilter());
+        var collapsed = _harness.Listing.List(new ArticleFilter { CollapseStories = true });
 
         Assert.Equal(6, all.Total);
         Assert.All(all.Items, i => Assert.Null(i.MoreCoverage));
@@ -180,7 +180,7 @@ public sealed class StoryClusterStoreTests : IDisposable
     [Fact]
     public void Collapsed_facet_counts_count_a_story_once_and_match_the_collapsed_list_after_choosing_them()
     {
-        var collapsed = _harness.Articles.List(new ArticleFilter { CollapseStories = true });
+        var collapsed = _harness.Listing.List(new ArticleFilter { CollapseStories = true });
         var industries = collapsed.Facets[TagKind.Industry].ToDictionary(f => f.Value, f => f.Count);
 
         // 医疗 is on A1 and A3, one story; 科技 on B1, B2 (one story); 金融 on A2 (story A) and C1.
@@ -189,14 +189,14 @@ public sealed class StoryClusterStoreTests : IDisposable
         Assert.Equal(2, industries["金融"]);
         foreach (var (value, count) in industries)
         {
-            Assert.Equal(count, _harness.Articles.List(new ArticleFilter { CollapseStories = true, Industries = [value] }).Total);
+            Assert.Equal(count, _harness.Listing.List(new ArticleFilter { CollapseStories = true, Industries = [value] }).Total);
         }
     }
 
     [Fact]
     public void A_collapsed_filtered_list_shows_the_newest_article_of_the_story_that_matches()
     {
-        var collapsed = _harness.Articles.List(new ArticleFilter { CollapseStories = true, Industries = ["医疗"] });
+        var collapsed = _harness.Listing.List(new ArticleFilter { CollapseStories = true, Industries = ["医疗"] });
 
         var item = Assert.Single(collapsed.Items);
         Assert.Equal(A3, item.Id);
@@ -206,8 +206,8 @@ public sealed class StoryClusterStoreTests : IDisposable
     [Fact]
     public void A_collapsed_list_pages_over_stories()
     {
-        var first = _harness.Articles.List(new ArticleFilter { CollapseStories = true, PageSize = 2 });
-        var second = _harness.Articles.List(new ArticleFilter { CollapseStories = true, PageSize = 2, Page = 2 });
+        var first = _harness.Listing.List(new ArticleFilter { CollapseStories = true, PageSize = 2 });
+        var second = _harness.Listing.List(new ArticleFilter { CollapseStories = true, PageSize = 2, Page = 2 });
 
         Assert.Equal(2, first.PageCount);
         Assert.Equal([A2, C1], first.Items.Select(i => i.Id));

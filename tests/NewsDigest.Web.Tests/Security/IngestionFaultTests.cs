@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Storage.Sqlite;
 using NewsDigest.Tests.Shared;
 using NewsDigest.Web.Tests.Infrastructure;
 
@@ -134,7 +135,7 @@ public sealed class IngestionFaultTests
     {
         using var app = new TestApp().WithRealSeed();
         var crashedAt = DateTime.UtcNow.AddHours(-2);
-        var database = new Database(app.DatabasePath);
+        var database = new SqliteDatabase(app.DatabasePath);
         database.Migrate();
         using (var connection = database.Open())
         {

@@ -2,6 +2,7 @@ using System.Runtime.Versioning;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Storage.Sqlite;
 using NewsDigest.Tests.Shared;
 using NewsDigest.Web.Tests.Infrastructure;
 
@@ -132,7 +133,7 @@ public sealed class PermissionErrorTests : IDisposable
 
     private void Lock(string relativePath) => File.SetUnixFileMode(Path.Combine(Seeds, relativePath), UnixFileMode.None);
 
-    private IngestionLog Log() => new(new Database(DatabasePath));
+    private IngestionLog Log() => new(new SqliteDatabase(DatabasePath));
 
     private List<string> ArticleIds()
     {

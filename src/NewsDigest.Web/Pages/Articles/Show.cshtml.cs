@@ -9,6 +9,7 @@ using NewsDigest.Core.Rendering;
 using NewsDigest.Core.Search;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Infrastructure;
+using NewsDigest.Core.Listing;
 
 namespace NewsDigest.Web.Pages.Articles;
 
@@ -16,7 +17,7 @@ namespace NewsDigest.Web.Pages.Articles;
 /// canonical address, so links with an old title keep working.</summary>
 [OutputCache(PolicyName = ResponseCaching.Pages)]
 [ClientCache(300)]
-public sealed class ShowModel(ArticleStore articles, StoryClusterStore storyClusters, IStringLocalizer<SharedResource> text) : PortalPageModel
+public sealed class ShowModel(IArticleReader articles, ArticleListing listing, IStoryClusters storyClusters, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     private static readonly JsonSerializerOptions JsonLdOptions = new()
     {
@@ -81,7 +82,7 @@ public sealed class ShowModel(ArticleStore articles, StoryClusterStore storyClus
         AlsoCoveredBy = storyClusters.OthersInStory(article.Seq);
         // The same story's other articles are listed once, under "Also covered by".
         var sameStory = AlsoCoveredBy.Select(m => m.Seq).ToHashSet();
-        var around = articles.Around(article.Seq, 5 + sameStory.Count);
+        var around = listing.Around(article.Seq, 5 + sameStory.Count);
         Related = [.. around.Related.Where(r => !sameStory.Contains(r.Seq)).Take(5)];
         (Newer, Older) = (around.Newer, around.Older);
 

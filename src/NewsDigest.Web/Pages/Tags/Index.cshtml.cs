@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Infrastructure;
+using NewsDigest.Core.Listing;
 
 namespace NewsDigest.Web.Pages.Tags;
 
@@ -13,7 +14,7 @@ namespace NewsDigest.Web.Pages.Tags;
 /// </summary>
 [OutputCache(PolicyName = ResponseCaching.Pages)]
 [ClientCache(300)]
-public sealed class IndexModel(ArticleStore articles, IStringLocalizer<SharedResource> text) : PortalPageModel
+public sealed class IndexModel(ArticleListing listing, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     /// <summary>Tags of each kind on /tags.</summary>
     public const int TopPerKind = 100;
@@ -65,7 +66,7 @@ public sealed class IndexModel(ArticleStore articles, IStringLocalizer<SharedRes
         Kind = kind;
         if (kind is { } one)
         {
-            var tags = articles.Tags(one);
+            var tags = listing.Tags(one);
             var pageCount = Math.Max(1, (tags.Count + PageSize - 1) / PageSize);
             if (page > pageCount)
             {
@@ -77,7 +78,7 @@ public sealed class IndexModel(ArticleStore articles, IStringLocalizer<SharedRes
         }
         else
         {
-            Groups = [.. TagKinds.All.Select(k => Group(k, articles.Tags(k), 0, TopPerKind))];
+            Groups = [.. TagKinds.All.Select(k => Group(k, listing.Tags(k), 0, TopPerKind))];
         }
 
         Meta = new PageMeta

@@ -4,13 +4,15 @@ using Microsoft.Extensions.Localization;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Charts;
 using NewsDigest.Web.Infrastructure;
+using NewsDigest.Core.Listing;
+using NewsDigest.Core.Insights;
 
 namespace NewsDigest.Web.Pages.Tags;
 
 /// <summary>/tags/{kind}/{value}: one tag's articles, paged, with the tags that come with it.</summary>
 [OutputCache(PolicyName = ResponseCaching.Pages)]
 [ClientCache(60)]
-public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedResource> text) : PortalPageModel
+public sealed class ShowModel(IArticleReader articles, ArticleListing listing, InsightsReports insights, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     public TagKind Kind { get; private set; }
 
@@ -61,14 +63,14 @@ public sealed class ShowModel(ArticleStore articles, IStringLocalizer<SharedReso
         }
 
         Filter = SiteUrls.With(new ArticleFilter(), Kind, stored) with { Page = pageNumber, PageSize = Pages.IndexModel.PageSize };
-        Result = articles.List(Filter);
+        Result = listing.List(Filter);
         if (pageNumber > Result.PageCount)
         {
             return NotFound();
         }
 
-        CoOccurring = articles.CoOccurring(Kind, stored, 12);
-        var trend = articles.Insights(Filter);
+        CoOccurring = listing.CoOccurring(Kind, stored, 12);
+        var trend = insights.For(Filter);
         if (trend.Timeline.Periods.Count > 0)
         {
             Sparkline = new LineChartView(

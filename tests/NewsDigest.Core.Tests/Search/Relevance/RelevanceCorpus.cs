@@ -1,3 +1,4 @@
+using NewsDigest.Core.Listing;
 using NewsDigest.Core.Storage;
 using NewsDigest.Core.Tests.Ingestion;
 using NewsDigest.Samples;
@@ -32,7 +33,7 @@ public sealed class RelevanceCorpus : IDisposable
         _harness.Scan();
     }
 
-    public ArticleStore Articles => _harness.Articles;
+    public ArticleListing Listing => _harness.Listing;
 
     /// <summary>Titles of every result of a search, in relevance order.</summary>
     public List<string> Search(string query)
@@ -40,7 +41,7 @@ public sealed class RelevanceCorpus : IDisposable
         var titles = new List<string>();
         for (var page = 1; ; page++)
         {
-            var result = Articles.List(new ArticleFilter { Query = query, Page = page, PageSize = ArticleFilter.MaxPageSize });
+            var result = Listing.List(new ArticleFilter { Query = query, Page = page, PageSize = ArticleFilter.MaxPageSize });
             titles.AddRange(result.Items.Select(i => i.Title));
             if (page >= result.PageCount)
             {

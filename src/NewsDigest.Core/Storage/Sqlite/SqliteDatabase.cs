@@ -3,22 +3,22 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using SQLitePCL;
 
-namespace NewsDigest.Core.Storage;
+namespace NewsDigest.Core.Storage.Sqlite;
 
 /// <summary>
-/// The one SQLite file. Hands out short-lived connections (pooling makes opening cheap and a
+/// The SQLite engine's one file. Hands out short-lived connections (pooling makes opening cheap and a
 /// connection is not thread-safe) with the per-connection pragmas set, and migrates the schema.
 /// </summary>
-public sealed class Database
+public sealed class SqliteDatabase : IDatabase
 {
     // SQLITE_READONLY_DIRECTORY: the file is writable but its folder is not, so SQLite cannot
     // create the -wal and -shm files beside it (SQLitePCL has no constant for it).
     private const int ReadOnlyDirectory = 1544;
 
     private readonly string _connectionString;
-    private readonly ILogger<Database>? _logger;
+    private readonly ILogger<SqliteDatabase>? _logger;
 
-    public Database(string path, ILogger<Database>? logger = null)
+    public SqliteDatabase(string path, ILogger<SqliteDatabase>? logger = null)
     {
         _logger = logger;
         Path = System.IO.Path.GetFullPath(path);
@@ -33,7 +33,10 @@ public sealed class Database
         }.ToString();
     }
 
+    /// <summary>The full path of the database file.</summary>
     public string Path { get; }
+
+    public string Location => Path;
 
     public SqliteConnection Open()
     {

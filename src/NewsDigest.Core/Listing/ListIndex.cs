@@ -1,6 +1,7 @@
 using System.Buffers;
+using NewsDigest.Core.Storage;
 
-namespace NewsDigest.Core.Storage;
+namespace NewsDigest.Core.Listing;
 
 /// <summary>
 /// Every article's place in the newest-first list and its tags, in memory. A list request
@@ -9,7 +10,7 @@ namespace NewsDigest.Core.Storage;
 /// hundreds of milliseconds at 100,000 articles, a pass over these arrays a few.
 /// Insights (<see cref="Insights.InsightsAggregator"/>) read the same arrays, plus each article's
 /// own date, to count tag pairs and articles per period.
-/// Immutable; <see cref="ArticleStore"/> builds a new one when <see cref="Stamp"/> is out of date.
+/// Immutable; <see cref="ListIndexCache"/> builds a new one when the data changes.
 /// </summary>
 internal sealed class ListIndex
 {
@@ -19,7 +20,7 @@ internal sealed class ListIndex
     private readonly long[] _seqs;
     private readonly string[] _titles;
     private readonly int[] _days;
-    // Position by seq (-1: no such article). Seqs are rowids SQLite hands out one after another, so
+    // Position by seq (-1: no such article). Seqs are handed out one after another by the database, so
     // an array is small and, unlike a dictionary, takes a search's 80,000 lookups in well under a millisecond.
     private readonly int[] _positions;
     private readonly int[] _tagStarts;
@@ -32,19 +33,19 @@ internal sealed class ListIndex
     private readonly Dictionary<(TagKind Kind, string Norm), int> _tagsByNorm;
     private readonly Lazy<IReadOnlyDictionary<TagKind, IReadOnlyList<FacetValue>>> _allTags;
 
-    /// <param name="stamp">What the data looked like when it was read (see <see cref="ArticleStore"/>).</param>
+    /// <param name="version">The <see cref="DataChanges.Version"/> of the data it was read from.</param>
     /// <param name="newestFirst">Every article's seq, title (search ranks a term in the title first)
     /// and its digest's own date (null when the file had none: its place in the list is then its
     /// first ingestion, not a date to chart), newest first.</param>
     /// <param name="links">(article seq, tag id) pairs, in any order.</param>
     /// <param name="tags">Every tag: id, kind, value as shown, normalised value.</param>
     public ListIndex(
-        ListIndexStamp stamp,
+        long version,
         IReadOnlyList<(long Seq, string Title, DateOnly? Published)> newestFirst,
         IReadOnlyList<(long Seq, long TagId)> links,
         IEnumerable<(long Id, TagKind Kind, string Value, string Norm)> tags)
     {
-        Stamp = stamp;
+        Version = version;
         _seqs = [.. newestFirst.Select(a => a.Seq)];
         _titles = [.. newestFirst.Select(a => a.Title)];
         _days = [.. newestFirst.Select(a => a.Published?.DayNumber ?? Undated)];
@@ -116,7 +117,7 @@ internal sealed class ListIndex
         }
     }
 
-    public ListIndexStamp Stamp { get; }
+    public long Version { get; }
 
     private bool TryGetPosition(long seq, out int position)
     {
@@ -212,16 +213,6 @@ internal sealed class ListIndex
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// The positions with one per story: the first (newest) of each story's articles, in order.
-    /// <paramref name="stories"/> maps the seq of every clustered article to its story.
-    /// </summary>
-    public List<int> OnePerStory(List<int> positions, IReadOnlyDictionary<long, long> stories)
-    {
-        var seen = new HashSet<long>();
-        return positions.FindAll(p => !stories.TryGetValue(_seqs[p], out var story) || seen.Add(story));
     }
 
     /// <summary>

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NewsDigest.Core.Rendering;
-using NewsDigest.Core.Search;
 
-namespace NewsDigest.Core.Storage;
+namespace NewsDigest.Core.Storage.Sqlite;
 
 /// <summary>
 /// Ordered schema steps. Step N brings the file from user_version N-1 to N; a step is never
@@ -123,7 +122,7 @@ internal static class Migrations
             );
             INSERT INTO article_search (article_search, rank) VALUES ('hashsize', 33554432);
             """,
-            SearchIndex.RebuildWords),
+            SearchEntries.RebuildWords),
 
         // 4: Chinese lookups move to their own table, article_grams: the distinct characters and
         // three-character stretches of each article's CJK runs (SearchDocument.Grams), without
@@ -147,7 +146,7 @@ internal static class Migrations
             );
             INSERT INTO article_grams (article_grams, rank) VALUES ('hashsize', 33554432);
             """,
-            SearchIndex.Rebuild),
+            SearchEntries.Rebuild),
 
         // 5: ingestion faults are visible (issue 14). A file that cannot be read, or whose folder
         // cannot be listed, is 'unreadable' and keeps its article; SQLite cannot change a CHECK

@@ -3,14 +3,14 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using NewsDigest.Core.Clustering;
 
-namespace NewsDigest.Core.Storage;
+namespace NewsDigest.Core.Storage.Sqlite;
 
 /// <summary>
-/// All SQL over story_clusters: which articles cover the same story (see
-/// <see cref="StoryClusterer"/> for the rule). Ingestion refreshes the clusters at the end of a
-/// scan; pages read them per request with one indexed query.
+/// SQL over story_clusters: which articles cover the same story (see <see cref="StoryClusterer"/>
+/// for the rule). Ingestion refreshes the clusters at the end of a scan; pages read them per
+/// request with one indexed query.
 /// </summary>
-public sealed class StoryClusterStore(Database database)
+public sealed class SqliteStoryClusters(SqliteDatabase database, DataChanges changes) : IStoryClusters
 {
     private const string MemberColumns = """
         c.cluster_id AS ClusterId, a.seq AS Seq, a.id AS Id, a.title AS Title, a.slug AS Slug,
@@ -23,22 +23,18 @@ public sealed class StoryClusterStore(Database database)
     /// database written by an older build (or restored from a backup) gets its clusters too.</summary>
     private volatile bool _current;
 
-    // Bumped when Refresh changes the stored clusters; with the data's stamp it says when the
-    // story order below is out of date.
-    private int _version;
     private volatile StoryOrder? _order;
 
     // ---- Write (end of an ingestion scan, on the single writer) ----
 
-    /// <summary>Recomputes every cluster from the articles, in its own transaction, when articles
-    /// changed or this process has not computed them yet. True when the stored clusters changed.</summary>
-    public bool Refresh(SqliteConnection connection, bool articlesChanged)
+    public bool Refresh(bool articlesChanged)
     {
         if (!articlesChanged && _current)
         {
             return false;
         }
 
+        using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
         var rows = Compute(connection, transaction);
         var stored = connection.Query<(long Seq, long ClusterId)>(
@@ -59,11 +55,6 @@ public sealed class StoryClusterStore(Database database)
 
         transaction.Commit();
         _current = true;
-        if (changed)
-        {
-            Interlocked.Increment(ref _version);
-        }
-
         return changed;
     }
 
@@ -90,13 +81,14 @@ public sealed class StoryClusterStore(Database database)
 
     // ---- Reads ----
 
-    /// <summary>The story of every clustered article (seq → cluster id), for collapsing a list.
-    /// A few hundred rows at 10,000 articles: read per collapsed list request.</summary>
-    internal static Dictionary<long, long> Stories(SqliteConnection connection) =>
-        connection.Query<(long Seq, long ClusterId)>("SELECT article_seq, cluster_id FROM story_clusters")
+    public IReadOnlyDictionary<long, long> Stories()
+    {
+        // A few hundred rows at 10,000 articles: read per collapsed list request.
+        using var connection = database.Open();
+        return connection.Query<(long Seq, long ClusterId)>("SELECT article_seq, cluster_id FROM story_clusters")
             .ToDictionary(r => r.Seq, r => r.ClusterId);
+    }
 
-    /// <summary>The other articles of this article's story, newest first; empty when it stands alone.</summary>
     public IReadOnlyList<StoryClusterMember> OthersInStory(long seq)
     {
         using var connection = database.Open();
@@ -112,7 +104,6 @@ public sealed class StoryClusterStore(Database database)
             new { seq }).AsList();
     }
 
-    /// <summary>Every story with two or more articles, the one with the newest article first.</summary>
     public IReadOnlyList<StoryCluster> All()
     {
         using var connection = database.Open();
@@ -128,7 +119,6 @@ public sealed class StoryClusterStore(Database database)
             .ToList();
     }
 
-    /// <summary>One page of <see cref="All"/>: the same stories in the same order, read a page at a time.</summary>
     public StoryClusterPage Page(int page, int pageSize)
     {
         using var connection = database.Open();
@@ -147,7 +137,6 @@ public sealed class StoryClusterStore(Database database)
         return new StoryClusterPage(order.Count, page, pageSize, [.. ids.Select(id => new StoryCluster([.. members[id]]))]);
     }
 
-    /// <summary>Orders the stories now (after a scan), so that the first reader after a change does not wait for it.</summary>
     public void LoadOrder()
     {
         using var connection = database.Open();
@@ -157,14 +146,14 @@ public sealed class StoryClusterStore(Database database)
 
     /// <summary>
     /// Every story's cluster id, the one with the newest article first, kept in memory until the
-    /// data or the clusters change: ordering the stories reads every clustered article's
+    /// data changes (<see cref="DataChanges"/>; a refresh that changes the clusters is announced too): ordering the stories reads every clustered article's
     /// sort_key, which sits behind the article's text in its row (about 100 ms at 100,000 articles).
     /// </summary>
     private IReadOnlyList<long> Order(SqliteConnection connection, SqliteTransaction transaction)
     {
-        var stamp = ListIndexStamp.Read(connection, transaction);
-        var version = Volatile.Read(ref _version);
-        if (_order is { } order && order.Stamp == stamp && order.Version == version)
+        // Read before the query: a change announced while it runs leaves this order out of date.
+        var version = changes.Version;
+        if (_order is { } order && order.Version == version)
         {
             return order.Clusters;
         }
@@ -180,7 +169,7 @@ public sealed class StoryClusterStore(Database database)
             ORDER BY MAX(a.sort_key || printf('%020d', a.seq)) DESC
             """,
             transaction: transaction).AsList();
-        _order = new StoryOrder(stamp, version, clusters);
+        _order = new StoryOrder(version, clusters);
         return clusters;
     }
 
@@ -188,5 +177,5 @@ public sealed class StoryClusterStore(Database database)
     /// data (the pages benchmark measures both).</summary>
     internal void ForgetOrder() => _order = null;
 
-    private sealed record StoryOrder(ListIndexStamp Stamp, int Version, IReadOnlyList<long> Clusters);
+    private sealed record StoryOrder(long Version, IReadOnlyList<long> Clusters);
 }
