@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsDigest.Core;
 using NewsDigest.Core.Ingestion;
-using NewsDigest.Samples;
 using NewsDigest.Core.Storage.Sqlite;
+using NewsDigest.Samples;
 
 namespace NewsDigest.Benchmarks;
 

@@ -5,9 +5,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NewsDigest.Core.Clustering;
 using NewsDigest.Core.Ingestion;
+using NewsDigest.Core.Listing;
 using NewsDigest.Core.Storage;
 using NewsDigest.Core.Storage.Sqlite;
-using NewsDigest.Core.Listing;
 
 namespace NewsDigest.Benchmarks;
 

@@ -3,9 +3,9 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NewsDigest.Core.Ingestion;
-using NewsDigest.Core.Storage;
-using NewsDigest.Core.Listing;
 using NewsDigest.Core.Insights;
+using NewsDigest.Core.Listing;
+using NewsDigest.Core.Storage;
 
 namespace NewsDigest.Benchmarks;
 

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NewsDigest.Core.Ingestion;
-using NewsDigest.Core.Search;
 using NewsDigest.Core.Insights;
+using NewsDigest.Core.Search;
 using NewsDigest.Core.Storage.Sqlite;
 
 namespace NewsDigest.Benchmarks;

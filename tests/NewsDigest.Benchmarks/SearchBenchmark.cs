@@ -3,10 +3,10 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NewsDigest.Core.Ingestion;
+using NewsDigest.Core.Listing;
 using NewsDigest.Core.Search;
 using NewsDigest.Core.Storage;
 using NewsDigest.Core.Storage.Sqlite;
-using NewsDigest.Core.Listing;
 
 namespace NewsDigest.Benchmarks;
 

@@ -1,5 +1,5 @@
-using NewsDigest.Core.Listing;
 using System.Runtime.InteropServices;
+using NewsDigest.Core.Listing;
 using NewsDigest.Core.Storage;
 
 namespace NewsDigest.Core.Insights;

@@ -1,7 +1,7 @@
 using NewsDigest.Core.Ingestion;
+using NewsDigest.Core.Listing;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Infrastructure;
-using NewsDigest.Core.Listing;
 
 namespace NewsDigest.Web.Api;
 

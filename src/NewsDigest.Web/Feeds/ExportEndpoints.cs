@@ -1,7 +1,7 @@
 using System.Text;
+using NewsDigest.Core.Listing;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Infrastructure;
-using NewsDigest.Core.Listing;
 
 namespace NewsDigest.Web.Feeds;
 

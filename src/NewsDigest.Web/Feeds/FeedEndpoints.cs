@@ -3,9 +3,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Xml;
+using NewsDigest.Core.Listing;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Infrastructure;
-using NewsDigest.Core.Listing;
 
 namespace NewsDigest.Web.Feeds;
 

@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using NewsDigest.Core.Ingestion;
+using NewsDigest.Core.Listing;
 using NewsDigest.Core.Rendering;
 using NewsDigest.Core.Search;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Infrastructure;
-using NewsDigest.Core.Listing;
 
 namespace NewsDigest.Web.Pages.Articles;
 

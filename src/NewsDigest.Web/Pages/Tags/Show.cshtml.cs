@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
+using NewsDigest.Core.Insights;
+using NewsDigest.Core.Listing;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Charts;
 using NewsDigest.Web.Infrastructure;
-using NewsDigest.Core.Listing;
-using NewsDigest.Core.Insights;
 
 namespace NewsDigest.Web.Pages.Tags;
 
