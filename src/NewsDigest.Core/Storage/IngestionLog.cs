@@ -86,8 +86,18 @@ public sealed class IngestionLog(Database database)
             """,
             new
             {
-                file.Path, file.Size, file.Mtime, file.Sha256, Status = Stored(file.Status), file.Reason, file.Line,
-                file.Warnings, file.ArticleId, file.DuplicateOf, file.RunId, file.UpdatedAt,
+                file.Path,
+                file.Size,
+                file.Mtime,
+                file.Sha256,
+                Status = Stored(file.Status),
+                file.Reason,
+                file.Line,
+                file.Warnings,
+                file.ArticleId,
+                file.DuplicateOf,
+                file.RunId,
+                file.UpdatedAt,
             },
             transaction);
         SaveProblems(connection, transaction, file.Path, file.UpdatedAt, ReasonKinds.Of(file));

@@ -55,7 +55,11 @@ public sealed class IngestionLogTests : IDisposable
         {
             _harness.Log.Save(connection, null, new SourceFile
             {
-                Path = path, Mtime = "2024-01-01T00:00:00Z", Status = status, RunId = first.Id, UpdatedAt = "2024-01-01T00:00:00Z",
+                Path = path,
+                Mtime = "2024-01-01T00:00:00Z",
+                Status = status,
+                RunId = first.Id,
+                UpdatedAt = "2024-01-01T00:00:00Z",
             });
         }
 
