@@ -135,7 +135,7 @@ public sealed class Ingester(
         using var writer = new ArticleWriter(connection);
 
         // Removals first, so a file renamed to a name with the same id is re-added, not refused.
-        foreach (var file in known.Values.Where(f => f.Status != "removed" && !onDisk.ContainsKey(f.Path)))
+        foreach (var file in known.Values.Where(f => f.Status != SourceFileStatus.Removed && !onDisk.ContainsKey(f.Path)))
         {
             // A watched path that vanished may have been a folder: everything under it went too.
             if (only is not null && !only.Contains(file.Path) && !only.Any(p => file.Path.StartsWith(p + "/", StringComparison.Ordinal)))
@@ -176,25 +176,25 @@ public sealed class Ingester(
             // Unchanged since last time: not read again. A bad file is tried again only when it
             // changes; an unreadable one at every scan, since a fixed mode or mount changes neither
             // its size nor its mtime.
-            if (previous is not null && previous.Status is not ("removed" or "unreadable") && previous.Size == Size(info) && previous.Mtime == Mtime(info))
+            if (previous is not null && previous.Status is not (SourceFileStatus.Removed or SourceFileStatus.Unreadable) && previous.Size == Size(info) && previous.Mtime == Mtime(info))
             {
                 // A taken file is still opened (not read): a mode or owner change that locks this
                 // process out leaves size and mtime as they were.
-                if (previous.Status != "rejected" && CannotOpen(info) is { } reason)
+                if (previous.Status != SourceFileStatus.Rejected && CannotOpen(info) is { } reason)
                 {
                     MarkUnreadable(connection, batch.Transaction, previous, reason, run, problems);
                     continue;
                 }
 
-                if (previous.Status == "rejected")
+                if (previous.Status == SourceFileStatus.Rejected)
                 {
                     run.Rejected++;
-                    problems.Add(new FileProblem(path, previous.Line, previous.Reason ?? "rejected", FileProblemKind.Rejected));
+                    problems.Add(new FileProblem(path, previous.Line, previous.Reason ?? "", FileProblemKind.Rejected));
                 }
                 else
                 {
                     run.Unchanged++;
-                    if (previous.Status != "unchanged")
+                    if (previous.Status != SourceFileStatus.Unchanged)
                     {
                         // Already marked by an earlier run: nothing to write, and a rescan of an
                         // unchanged folder then writes nothing at all.
@@ -314,7 +314,7 @@ public sealed class Ingester(
 
             var bytes = File.ReadAllBytes(info.FullName);
             var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            if (previous is not null && previous.Status != "removed" && previous.Sha256 == sha)
+            if (previous is not null && previous.Status != SourceFileStatus.Removed && previous.Sha256 == sha)
             {
                 return FileOutcome.Touched(path, bytes.Length, mtime, sha);
             }
@@ -372,7 +372,7 @@ public sealed class Ingester(
 
         if (outcome.Unreadable)
         {
-            MarkUnreadable(connection, transaction, previous is null || previous.Status == "removed" ? row : previous, outcome.Reason!, run, problems);
+            MarkUnreadable(connection, transaction, previous is null || previous.Status == SourceFileStatus.Removed ? row : previous, outcome.Reason!, run, problems);
             return false;
         }
 
@@ -380,8 +380,8 @@ public sealed class Ingester(
         {
             // Touched but identical content: a rejected file stays rejected; a good one, or one that
             // reads again with its article's content, is unchanged.
-            var rejected = previous!.Status == "rejected";
-            row.Status = rejected ? "rejected" : "unchanged";
+            var rejected = previous!.Status == SourceFileStatus.Rejected;
+            row.Status = rejected ? SourceFileStatus.Rejected : SourceFileStatus.Unchanged;
             row.Reason = rejected ? previous.Reason : null;
             row.Line = rejected ? previous.Line : null;
             row.Warnings = previous.Warnings;
@@ -390,7 +390,7 @@ public sealed class Ingester(
             if (rejected)
             {
                 run.Rejected++;
-                problems.Add(new FileProblem(row.Path, row.Line, row.Reason ?? "rejected", FileProblemKind.Rejected));
+                problems.Add(new FileProblem(row.Path, row.Line, row.Reason ?? "", FileProblemKind.Rejected));
             }
             else
             {
@@ -423,7 +423,7 @@ public sealed class Ingester(
 
         var seq = writer.Save(transaction, article, existing: owner is not null, now);
         batch.Index(seq, article.Search, existing: owner is not null);
-        row.Status = owner is null ? "added" : "updated";
+        row.Status = owner is null ? SourceFileStatus.Added : SourceFileStatus.Updated;
         row.ArticleId = article.Id;
         row.DuplicateOf = duplicateOf;
         row.Warnings = warnings.Count == 0 ? null : JsonSerializer.Serialize(warnings);
@@ -450,7 +450,7 @@ public sealed class Ingester(
     private void Reject(
         SqliteConnection connection, SqliteTransaction transaction, SourceFile row, int line, string reason, IngestionRun run, List<FileProblem> problems)
     {
-        row.Status = "rejected";
+        row.Status = SourceFileStatus.Rejected;
         row.Reason = reason;
         row.Line = line;
         log.Save(connection, transaction, row);
@@ -466,20 +466,20 @@ public sealed class Ingester(
     {
         run.Unreadable++;
         problems.Add(new FileProblem(file.Path, null, reason, FileProblemKind.Unreadable));
-        if (file.Status == "unreadable" && file.Reason == reason)
+        if (file.Status == SourceFileStatus.Unreadable && file.Reason == reason)
         {
             // Already reported so: a rescan writes (and logs) nothing new.
             return;
         }
 
-        if (file.Status == "rejected")
+        if (file.Status == SourceFileStatus.Rejected)
         {
             // The hash then names rejected content: without it the file is parsed again when it
             // reads, not taken for an unchanged good one.
             file.Sha256 = null;
         }
 
-        file.Status = "unreadable";
+        file.Status = SourceFileStatus.Unreadable;
         file.Reason = reason;
         file.Line = null;
         file.RunId = run.Id;
@@ -497,7 +497,7 @@ public sealed class Ingester(
             batch.ArticlesChanged();
         }
 
-        file.Status = "removed";
+        file.Status = SourceFileStatus.Removed;
         file.RunId = run.Id;
         file.Reason = null;
         file.Line = null;

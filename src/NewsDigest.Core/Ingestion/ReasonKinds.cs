@@ -85,9 +85,9 @@ public static partial class ReasonKinds
     /// </summary>
     public static IReadOnlyList<ReasonKind> Of(SourceFile file) => file.Status switch
     {
-        "rejected" => [Of(file.Reason ?? "", FileProblemKind.Rejected)],
-        "unreadable" => [Of(file.Reason ?? "", FileProblemKind.Unreadable)],
-        "removed" => [],
+        SourceFileStatus.Rejected => [Of(file.Reason ?? "", FileProblemKind.Rejected)],
+        SourceFileStatus.Unreadable => [Of(file.Reason ?? "", FileProblemKind.Unreadable)],
+        SourceFileStatus.Removed => [],
         _ => [.. Warnings(file).Select(w => Of(w, FileProblemKind.Warning)).Distinct()],
     };
 

@@ -10,11 +10,12 @@ namespace NewsDigest.Core.Storage;
 /// what each scan did. This is what /api/ingestion and the ingestion page report.</summary>
 public sealed class IngestionLog(SqliteDatabase database)
 {
-    // Of source_files aliased f: the report joins it with source_file_problems.
+    // Of source_files aliased f: the report joins it with source_file_problems. The status comes
+    // last, as text for Parse: ReadFiles splits the row there.
     private const string FileColumns = """
-        f.path AS Path, f.size AS Size, f.mtime AS Mtime, f.sha256 AS Sha256, f.status AS Status,
+        f.path AS Path, f.size AS Size, f.mtime AS Mtime, f.sha256 AS Sha256,
         f.reason AS Reason, f.line AS Line, f.warnings AS Warnings, f.article_id AS ArticleId,
-        f.duplicate_of AS DuplicateOf, f.run_id AS RunId, f.updated_at AS UpdatedAt
+        f.duplicate_of AS DuplicateOf, f.run_id AS RunId, f.updated_at AS UpdatedAt, f.status AS StoredStatus
         """;
 
     private const string ProblemFiles = "SELECT COUNT(DISTINCT path) FROM source_file_problems";
@@ -66,8 +67,7 @@ public sealed class IngestionLog(SqliteDatabase database)
             new { now = Timestamps.Format(now) });
 
     public Dictionary<string, SourceFile> LoadAll(SqliteConnection connection) =>
-        connection.Query<SourceFile>($"SELECT {FileColumns} FROM source_files f")
-            .ToDictionary(f => f.Path, StringComparer.Ordinal);
+        ReadFiles(connection, $"SELECT {FileColumns} FROM source_files f").ToDictionary(f => f.Path, StringComparer.Ordinal);
 
     /// <summary>Records a file and the kinds of problem it has now (none, once it is fine or removed).</summary>
     public void Save(SqliteConnection connection, SqliteTransaction? transaction, SourceFile file)
@@ -85,7 +85,21 @@ public sealed class IngestionLog(SqliteDatabase database)
                 duplicate_of = excluded.duplicate_of, run_id = excluded.run_id,
                 updated_at = excluded.updated_at
             """,
-            file,
+            new
+            {
+                file.Path,
+                file.Size,
+                file.Mtime,
+                file.Sha256,
+                Status = Stored(file.Status),
+                file.Reason,
+                file.Line,
+                file.Warnings,
+                file.ArticleId,
+                file.DuplicateOf,
+                file.RunId,
+                file.UpdatedAt,
+            },
             transaction);
         SaveProblems(connection, transaction, file.Path, file.UpdatedAt, ReasonKinds.Of(file));
     }
@@ -110,8 +124,8 @@ public sealed class IngestionLog(SqliteDatabase database)
     /// status, reason and warnings.</summary>
     internal static void FillProblems(SqliteConnection connection, SqliteTransaction transaction)
     {
-        var files = connection.Query<SourceFile>(
-            $"SELECT {FileColumns} FROM source_files f WHERE f.reason IS NOT NULL OR f.warnings IS NOT NULL", transaction: transaction);
+        var files = ReadFiles(
+            connection, $"SELECT {FileColumns} FROM source_files f WHERE f.reason IS NOT NULL OR f.warnings IS NOT NULL", transaction: transaction);
         foreach (var file in files)
         {
             SaveProblems(connection, transaction, file.Path, file.UpdatedAt, ReasonKinds.Of(file));
@@ -129,17 +143,18 @@ public sealed class IngestionLog(SqliteDatabase database)
 
         connection.Execute(
             """
-            UPDATE source_files SET status = 'unchanged', run_id = @runId
-            WHERE path IN (SELECT value FROM json_each(@paths)) AND status <> 'unchanged'
+            UPDATE source_files SET status = @unchanged, run_id = @runId
+            WHERE path IN (SELECT value FROM json_each(@paths)) AND status <> @unchanged
             """,
-            new { paths = JsonSerializer.Serialize(paths), runId },
+            new { paths = JsonSerializer.Serialize(paths), runId, unchanged = Stored(SourceFileStatus.Unchanged) },
             transaction);
     }
 
     /// <summary>Forgets files reported as removed by an earlier run: each removal is reported once.</summary>
     public void ForgetRemoved(SqliteConnection connection, long currentRunId) =>
         connection.Execute(
-            "DELETE FROM source_files WHERE status = 'removed' AND run_id < @currentRunId", new { currentRunId });
+            "DELETE FROM source_files WHERE status = @removed AND run_id < @currentRunId",
+            new { currentRunId, removed = Stored(SourceFileStatus.Removed) });
 
     /// <summary>Records folders that cannot be listed; a folder already recorded keeps its first time.</summary>
     public void SaveUnreadableFolders(
@@ -163,15 +178,6 @@ public sealed class IngestionLog(SqliteDatabase database)
         connection.Execute(
             "DELETE FROM unreadable_folders WHERE path NOT IN (SELECT value FROM json_each(@paths))",
             new { paths = JsonSerializer.Serialize(stillUnreadable) },
-            transaction);
-
-    public void Delete(SqliteConnection connection, SqliteTransaction transaction, string path) =>
-        connection.Execute(
-            """
-            DELETE FROM source_file_problems WHERE path = @path;
-            DELETE FROM source_files WHERE path = @path;
-            """,
-            new { path },
             transaction);
 
     // ---- Reads for the report ----
@@ -235,17 +241,6 @@ public sealed class IngestionLog(SqliteDatabase database)
             "SELECT path AS Path, reason AS Reason, since AS Since FROM unreadable_folders ORDER BY path").AsList();
     }
 
-    /// <summary>Every known file, problems first (rejected or unreadable, then files with warnings), then by path.</summary>
-    public IReadOnlyList<SourceFile> Files()
-    {
-        using var connection = database.Open();
-        return connection.Query<SourceFile>(
-            $"""
-            SELECT {FileColumns} FROM source_files f
-            ORDER BY f.status NOT IN ('rejected', 'unreadable'), f.warnings IS NULL AND f.duplicate_of IS NULL, f.path
-            """).AsList();
-    }
-
     /// <summary>
     /// A page of known files, newest first: by when ingestion last recorded a change of the file
     /// (so the problem that arrived last comes first), then by path. Each filter reads an index
@@ -290,7 +285,7 @@ public sealed class IngestionLog(SqliteDatabase database)
         var parameters = new
         {
             kind = query.Reason?.Slug(),
-            status = query.Status,
+            status = query.Status is { } status ? Stored(status) : null,
             limit = query.PageSize,
             offset = (long)(query.Page - 1) * query.PageSize,
         };
@@ -298,8 +293,8 @@ public sealed class IngestionLog(SqliteDatabase database)
         // One read transaction, so the count and the page agree.
         using var transaction = connection.BeginTransaction(deferred: true);
         var total = connection.ExecuteScalar<int>(count, parameters, transaction);
-        var items = connection.Query<SourceFile>(
-            $"SELECT {FileColumns} FROM {from} {where} ORDER BY {order} LIMIT @limit OFFSET @offset", parameters, transaction).AsList();
+        var items = ReadFiles(
+            connection, $"SELECT {FileColumns} FROM {from} {where} ORDER BY {order} LIMIT @limit OFFSET @offset", parameters, transaction).AsList();
         return new SourceFilePage(total, query.Page, query.PageSize, items);
     }
 
@@ -326,7 +321,8 @@ public sealed class IngestionLog(SqliteDatabase database)
         using var connection = database.Open();
         // Two index counts: every row, less the few removed ones (cheaper than testing each row's status).
         return connection.ExecuteScalar<int>(
-            "SELECT (SELECT COUNT(*) FROM source_files) - (SELECT COUNT(*) FROM source_files WHERE status = 'removed')");
+            "SELECT (SELECT COUNT(*) FROM source_files) - (SELECT COUNT(*) FROM source_files WHERE status = @removed)",
+            new { removed = Stored(SourceFileStatus.Removed) });
     }
 
     /// <summary>When the articles last changed (a run that added, updated or removed) and when the
@@ -342,9 +338,41 @@ public sealed class IngestionLog(SqliteDatabase database)
         return (articles is null ? null : new DateTimeOffset(Timestamps.Parse(articles)), report is null ? null : new DateTimeOffset(Timestamps.Parse(report)));
     }
 
-    public bool HasCompletedRun()
+    /// <summary>Rows of <see cref="FileColumns"/>, each status read through <see cref="Parse"/>.</summary>
+    private static IEnumerable<SourceFile> ReadFiles(
+        SqliteConnection connection, string sql, object? parameters = null, SqliteTransaction? transaction = null) =>
+        connection.Query<SourceFile, string, SourceFile>(
+            sql,
+            (file, status) =>
+            {
+                file.Status = Parse(status);
+                return file;
+            },
+            parameters,
+            transaction,
+            splitOn: "StoredStatus");
+
+    // The stored names are the values the status column's CHECK allows: every existing database
+    // holds them, so they never change with the enum.
+    private static string Stored(SourceFileStatus status) => status switch
     {
-        using var connection = database.Open();
-        return connection.ExecuteScalar<bool>("SELECT EXISTS (SELECT 1 FROM ingestion_runs WHERE finished_at IS NOT NULL)");
-    }
+        SourceFileStatus.Added => "added",
+        SourceFileStatus.Updated => "updated",
+        SourceFileStatus.Unchanged => "unchanged",
+        SourceFileStatus.Rejected => "rejected",
+        SourceFileStatus.Removed => "removed",
+        SourceFileStatus.Unreadable => "unreadable",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown file status"),
+    };
+
+    private static SourceFileStatus Parse(string stored) => stored switch
+    {
+        "added" => SourceFileStatus.Added,
+        "updated" => SourceFileStatus.Updated,
+        "unchanged" => SourceFileStatus.Unchanged,
+        "rejected" => SourceFileStatus.Rejected,
+        "removed" => SourceFileStatus.Removed,
+        "unreadable" => SourceFileStatus.Unreadable,
+        _ => throw new InvalidDataException($"source_files holds an unknown status '{stored}'"),
+    };
 }

@@ -13,7 +13,7 @@ public sealed class SourceFile
 
     public string? Sha256 { get; set; }
 
-    public string Status { get; set; } = "";
+    public SourceFileStatus Status { get; set; }
 
     public string? Reason { get; set; }
 

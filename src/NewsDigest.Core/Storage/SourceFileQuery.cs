@@ -11,8 +11,8 @@ public sealed record SourceFileQuery
     /// <summary>Only files with this kind of problem.</summary>
     public ReasonKind? Reason { get; init; }
 
-    /// <summary>Only files with this status (the lower-case <see cref="SourceFileStatus"/> name).</summary>
-    public string? Status { get; init; }
+    /// <summary>Only files with this status.</summary>
+    public SourceFileStatus? Status { get; init; }
 
     public int Page { get; init; } = 1;
 

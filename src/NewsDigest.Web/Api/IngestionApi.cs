@@ -89,7 +89,7 @@ public static class IngestionApi
 
     private static FileJson ToJson(SourceFile file) => new(
         file.Path,
-        file.Status,
+        SourceFileStatusNames.Of(file.Status),
         file.Reason,
         file.Line,
         ReasonKinds.Warnings(file),

@@ -17,8 +17,6 @@ public static class IngestionQuery
     public const int DefaultApiPageSize = 100;
     public const int MaxApiPageSize = 1000;
 
-    private static readonly string[] Statuses = [.. Enum.GetNames<SourceFileStatus>().Select(s => s.ToLowerInvariant())];
-
     public static bool TryParse(
         IQueryCollection query, int defaultPageSize, int maxPageSize, out SourceFileQuery result, out Dictionary<string, string[]> errors)
     {
@@ -32,17 +30,25 @@ public static class IngestionQuery
             errors["reason"] = [$"reason must be {AnyReason} or one of: {string.Join(", ", ReasonKinds.All.Select(k => k.Slug()))}."];
         }
 
-        var status = query["status"].ToString();
-        if (status.Length > 0 && !Statuses.Contains(status))
+        var statusText = query["status"].ToString();
+        SourceFileStatus? status = null;
+        if (statusText.Length > 0)
         {
-            errors["status"] = [$"status must be one of: {string.Join(", ", Statuses)}."];
+            if (SourceFileStatusNames.TryParse(statusText, out var parsed))
+            {
+                status = parsed;
+            }
+            else
+            {
+                errors["status"] = [$"status must be one of: {string.Join(", ", SourceFileStatusNames.All)}."];
+            }
         }
 
         result = new SourceFileQuery
         {
             ProblemsOnly = reasonText.Length > 0,
             Reason = reason,
-            Status = status.Length == 0 ? null : status,
+            Status = status,
             Page = page,
             PageSize = Math.Min(pageSize, maxPageSize),
         };
@@ -77,7 +83,7 @@ public static class IngestionQuery
 
         if (query.Status is not null)
         {
-            pairs.Add(new("status", query.Status));
+            pairs.Add(new("status", SourceFileStatusNames.Of(query.Status.Value)));
         }
 
         if (page > 1)

@@ -84,7 +84,7 @@ public sealed class IngestionModel(IngestionLog log, IStoryClusters storyCluster
         Reasons = log.ReasonCounts();
         ProblemFiles = Reason is null ? Problems.Total : log.ProblemFileCount();
         UnreadableFolders = log.UnreadableFolders();
-        Removed = log.Files(new SourceFileQuery { Status = "removed", PageSize = ListCap });
+        Removed = log.Files(new SourceFileQuery { Status = SourceFileStatus.Removed, PageSize = ListCap });
         InterruptedRuns = log.InterruptedRuns();
         Stories = storyClusters.Page(1, StoriesShown);
         Meta = new PageMeta

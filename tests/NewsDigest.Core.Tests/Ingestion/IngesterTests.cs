@@ -149,7 +149,7 @@ public sealed class IngesterTests : IDisposable
 
         Assert.Equal(2, report.Run.Unchanged);
         Assert.Equal(0, report.Run.Added + report.Run.Updated + report.Run.Removed + report.Run.Rejected);
-        Assert.All(_harness.Log.Files(), f => Assert.Equal("unchanged", f.Status));
+        Assert.All(_harness.Files(), f => Assert.Equal(SourceFileStatus.Unchanged, f.Status));
     }
 
     [Fact]
@@ -177,10 +177,10 @@ public sealed class IngesterTests : IDisposable
 
         Assert.Equal(1, report.Run.Removed);
         Assert.Equal(1, _harness.Articles.Count());
-        Assert.Contains(_harness.Log.Files(), f => f.Path == "a.txt" && f.Status == "removed");
+        Assert.Contains(_harness.Files(), f => f.Path == "a.txt" && f.Status == SourceFileStatus.Removed);
 
         _harness.Scan();
-        Assert.DoesNotContain(_harness.Log.Files(), f => f.Path == "a.txt");
+        Assert.DoesNotContain(_harness.Files(), f => f.Path == "a.txt");
     }
 
     [Fact]
@@ -198,11 +198,11 @@ public sealed class IngesterTests : IDisposable
 
         Assert.Equal(2, report.Run.Added);
         Assert.Equal(4, report.Run.Rejected);
-        var files = _harness.Log.Files().ToDictionary(f => f.Path);
+        var files = _harness.Files().ToDictionary(f => f.Path);
         Assert.Equal(6, files.Count);
         Assert.All(new[] { "no-title.txt", "empty.txt", "binary.txt", "readme.md" }, name =>
         {
-            Assert.Equal("rejected", files[name].Status);
+            Assert.Equal(SourceFileStatus.Rejected, files[name].Status);
             Assert.False(string.IsNullOrWhiteSpace(files[name].Reason));
         });
         Assert.Contains("标题", files["no-title.txt"].Reason);
@@ -219,7 +219,7 @@ public sealed class IngesterTests : IDisposable
 
         var again = _harness.Scan();
         Assert.Equal(1, again.Run.Rejected);
-        Assert.Equal("rejected", _harness.Log.Files().Single().Status);
+        Assert.Equal(SourceFileStatus.Rejected, _harness.Files().Single().Status);
 
         File.WriteAllText(path, IngestionHarness.Digest("补上标题"));
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
@@ -255,10 +255,10 @@ public sealed class IngesterTests : IDisposable
         var report = _harness.Scan();
 
         Assert.Equal(2, report.Run.Added);
-        var later = _harness.Log.Files().Single(f => f.Path == "002_bbbbbbbbbbbbbbbb.txt");
+        var later = _harness.Files().Single(f => f.Path == "002_bbbbbbbbbbbbbbbb.txt");
         Assert.Equal("aaaaaaaaaaaaaaaa", later.DuplicateOf);
         Assert.Contains("duplicate", later.Warnings);
-        Assert.Null(_harness.Log.Files().Single(f => f.Path == "001_aaaaaaaaaaaaaaaa.txt").DuplicateOf);
+        Assert.Null(_harness.Files().Single(f => f.Path == "001_aaaaaaaaaaaaaaaa.txt").DuplicateOf);
     }
 
     [Fact]
@@ -286,7 +286,7 @@ public sealed class IngesterTests : IDisposable
         var article = _harness.Listing.List(new ArticleFilter()).Items.Single();
         Assert.Null(article.Link);
         Assert.Contains(report.Problems, p => !p.Rejected && p.File == "a.txt");
-        Assert.NotNull(_harness.Log.Files().Single().Warnings);
+        Assert.NotNull(_harness.Files().Single().Warnings);
     }
 
     [Fact]

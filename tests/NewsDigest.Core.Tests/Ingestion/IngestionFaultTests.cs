@@ -28,8 +28,8 @@ public sealed class IngestionFaultTests : IDisposable
 
         Assert.Equal(0, broken.Run.Removed);
         Assert.Equal("子目录里的文章", _harness.Articles.Get("00000000000000a1")?.Title);
-        var file = _harness.Log.Files().Single(f => f.Path == "sub/001_00000000000000a1.txt");
-        Assert.Equal("unreadable", file.Status);
+        var file = _harness.Files().Single(f => f.Path == "sub/001_00000000000000a1.txt");
+        Assert.Equal(SourceFileStatus.Unreadable, file.Status);
         Assert.Contains("sub", file.Reason);
         Assert.Contains("symbolic links", file.Reason);
         Assert.Equal("00000000000000a1", file.ArticleId);
@@ -39,9 +39,9 @@ public sealed class IngestionFaultTests : IDisposable
 
         // (The link that stood in for the folder was a file of its own, rejected, and is now removed.)
         Assert.Equal(0, fixedRun.Run.Updated + fixedRun.Run.Added);
-        var digests = _harness.Log.Files().Where(f => f.Path.EndsWith(".txt", StringComparison.Ordinal)).ToList();
+        var digests = _harness.Files().Where(f => f.Path.EndsWith(".txt", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, digests.Count);
-        Assert.All(digests, f => Assert.Equal("unchanged", f.Status));
+        Assert.All(digests, f => Assert.Equal(SourceFileStatus.Unchanged, f.Status));
         Assert.All(digests, f => Assert.Null(f.Reason));
         Assert.Equal(2, _harness.Articles.Count());
     }
@@ -79,21 +79,21 @@ public sealed class IngestionFaultTests : IDisposable
 
         Assert.Equal(0, broken.Run.Removed + broken.Run.Rejected);
         Assert.Equal("好的版本", _harness.Articles.Get("00000000000000b1")?.Title);
-        var file = _harness.Log.Files().Single();
-        Assert.Equal("unreadable", file.Status);
+        var file = _harness.Files().Single();
+        Assert.Equal(SourceFileStatus.Unreadable, file.Status);
         Assert.Contains("symbolic links", file.Reason);
 
         // Still unreadable: it is tried again at every scan, not taken for unchanged.
         _harness.Scan();
-        Assert.Equal("unreadable", _harness.Log.Files().Single().Status);
+        Assert.Equal(SourceFileStatus.Unreadable, _harness.Files().Single().Status);
 
         Restore("001_00000000000000b1.txt", away);
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
         var fixedRun = _harness.Scan();
 
         Assert.Equal(1, fixedRun.Run.Unchanged);
-        var back = _harness.Log.Files().Single();
-        Assert.Equal("unchanged", back.Status);
+        var back = _harness.Files().Single();
+        Assert.Equal(SourceFileStatus.Unchanged, back.Status);
         Assert.Null(back.Reason);
     }
 
@@ -108,7 +108,7 @@ public sealed class IngestionFaultTests : IDisposable
 
         Assert.Equal(0, report.Run.Removed);
         Assert.Equal("子目录里的文章", _harness.Articles.Get("00000000000000c1")?.Title);
-        Assert.Equal("unreadable", _harness.Log.Files().Single().Status);
+        Assert.Equal(SourceFileStatus.Unreadable, _harness.Files().Single().Status);
     }
 
     [Fact]

@@ -68,6 +68,9 @@ public sealed class IngestionHarness : IDisposable
 
     public void CopyRealSeed() => File.Copy(RealSeed, System.IO.Path.Combine(SeedsPath, "000_77fc480992936622.txt"));
 
+    /// <summary>Every file the ingestion log knows, read as the report reads them: one page that holds all.</summary>
+    public IReadOnlyList<SourceFile> Files() => Log.Files(new SourceFileQuery { PageSize = int.MaxValue }).Items;
+
     public ScanReport Scan() => Ingester.ScanAsync().GetAwaiter().GetResult();
 
     public void Dispose()

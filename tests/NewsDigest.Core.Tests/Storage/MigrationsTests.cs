@@ -159,11 +159,11 @@ public sealed class MigrationsTests
         using (var connection = harness.Database.Open())
         {
             var file = harness.Log.LoadAll(connection)["warned.txt"];
-            file.Status = "unreadable";
+            file.Status = SourceFileStatus.Unreadable;
             harness.Log.Save(connection, null, file);
         }
 
-        Assert.Equal("unreadable", harness.Log.Files().Single(f => f.Path == "warned.txt").Status);
+        Assert.Equal(SourceFileStatus.Unreadable, harness.Files().Single(f => f.Path == "warned.txt").Status);
     }
 
     [Fact]

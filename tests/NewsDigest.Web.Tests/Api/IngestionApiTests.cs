@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using NewsDigest.Tests.Shared;
 using NewsDigest.Web.Tests.Infrastructure;
 
 namespace NewsDigest.Web.Tests.Api;
@@ -55,5 +56,43 @@ public sealed class IngestionApiTests
         Assert.Equal("removed", statuses["a.txt"]);
         Assert.Equal("added", statuses["b.txt"]);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Each_status_filters_the_files_by_its_lower_case_name()
+    {
+        using var app = new TestApp()
+            .WithRealSeed()
+            .WithFile("001_00000000000000a1.txt", Digests.Make("将被删除"))
+            .WithFile("002_00000000000000a2.txt", Digests.Make("将被改写"))
+            .WithFile("003_00000000000000a3.txt", Digests.Make("将读不了"))
+            .WithFile("broken.txt", "总结: 没有标题\n")
+            .WithFile("notes.md", "# not a digest");
+        var client = await app.StartAsync();
+        File.Delete(Path.Combine(app.SeedsPath, "001_00000000000000a1.txt"));
+        app.WriteFile("002_00000000000000a2.txt", Digests.Make("已经改写"));
+        LinkLoop.Break(app.SeedsPath, "003_00000000000000a3.txt");
+        app.WriteFile("004_00000000000000a4.txt", Digests.Make("新来的"));
+        await app.RescanAsync();
+
+        var expected = new Dictionary<string, string[]>
+        {
+            ["added"] = ["004_00000000000000a4.txt"],
+            ["updated"] = ["002_00000000000000a2.txt"],
+            ["unchanged"] = ["000_77fc480992936622.txt"],
+            ["rejected"] = ["broken.txt", "notes.md"],
+            ["removed"] = ["001_00000000000000a1.txt"],
+            ["unreadable"] = ["003_00000000000000a3.txt"],
+        };
+        foreach (var (status, names) in expected)
+        {
+            var json = JsonDocument.Parse(await client.GetStringAsync($"/api/ingestion?status={status}")).RootElement;
+            var files = json.GetProperty("files").EnumerateArray().ToList();
+            Assert.Equal(names, files.Select(f => f.GetProperty("file").GetString()).Order(StringComparer.Ordinal));
+            Assert.All(files, f => Assert.Equal(status, f.GetProperty("status").GetString()));
+        }
+
+        var first = JsonDocument.Parse(await client.GetStringAsync("/api/ingestion?status=rejected&pageSize=1")).RootElement;
+        Assert.Equal("/api/ingestion?status=rejected&page=2&pageSize=1", first.GetProperty("next").GetString());
     }
 }

@@ -226,6 +226,8 @@ public sealed class IngestionReportTests
     [Theory]
     [InlineData("/api/ingestion?reason=nonsense", "reason")]
     [InlineData("/api/ingestion?status=lost", "status")]
+    [InlineData("/api/ingestion?status=Unchanged", "status")]
+    [InlineData("/api/ingestion?status=2", "status")]
     [InlineData("/api/ingestion?page=-1", "page")]
     [InlineData("/api/ingestion?pageSize=abc", "pageSize")]
     [InlineData("/api/ingestion/clusters?page=abc", "page")]

@@ -64,12 +64,12 @@ public sealed class PermissionErrorTests : IDisposable
         Assert.True(second.ExitCode == 1, second.StandardOutput);
         Assert.Contains("removed 0", second.StandardOutput);
         Assert.Equal(["00000000000000a1", "00000000000000a2", "00000000000000a3"], ArticleIds());
-        var files = Log().Files().ToDictionary(f => f.Path);
-        Assert.Equal("unchanged", files["001_00000000000000a1.txt"].Status);
-        Assert.Equal("unreadable", files["kept/002_00000000000000a2.txt"].Status);
+        var files = KnownFiles().ToDictionary(f => f.Path);
+        Assert.Equal(SourceFileStatus.Unchanged, files["001_00000000000000a1.txt"].Status);
+        Assert.Equal(SourceFileStatus.Unreadable, files["kept/002_00000000000000a2.txt"].Status);
         Assert.Contains("kept", files["kept/002_00000000000000a2.txt"].Reason);
         Assert.Contains("denied", files["kept/002_00000000000000a2.txt"].Reason);
-        Assert.Equal("unreadable", files["003_00000000000000a3.txt"].Status);
+        Assert.Equal(SourceFileStatus.Unreadable, files["003_00000000000000a3.txt"].Status);
         Assert.Contains("denied", files["003_00000000000000a3.txt"].Reason);
         Assert.Equal(["closed", "kept"], Log().UnreadableFolders().Select(f => f.Path));
 
@@ -85,8 +85,8 @@ public sealed class PermissionErrorTests : IDisposable
         Assert.True(third.ExitCode == 0, third.StandardOutput);
         Assert.Equal(["00000000000000a1", "00000000000000a2", "00000000000000a3", "00000000000000a4"], ArticleIds());
         Assert.Equal(
-            ["added", "unchanged", "unchanged", "unchanged"],
-            Log().Files().OrderBy(f => f.Status, StringComparer.Ordinal).Select(f => f.Status));
+            [SourceFileStatus.Added, SourceFileStatus.Unchanged, SourceFileStatus.Unchanged, SourceFileStatus.Unchanged],
+            KnownFiles().Select(f => f.Status).Order());
         Assert.Empty(Log().UnreadableFolders());
     }
 
@@ -134,6 +134,8 @@ public sealed class PermissionErrorTests : IDisposable
     private void Lock(string relativePath) => File.SetUnixFileMode(Path.Combine(Seeds, relativePath), UnixFileMode.None);
 
     private IngestionLog Log() => new(new SqliteDatabase(DatabasePath));
+
+    private IReadOnlyList<SourceFile> KnownFiles() => Log().Files(new SourceFileQuery { PageSize = int.MaxValue }).Items;
 
     private List<string> ArticleIds()
     {
