@@ -23,7 +23,7 @@ public static class NewsDigestServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NewsDigestOptions>>().Value);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DataChanges>();
-        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<NewsDigestOptions>().DatabasePath, sp.GetService<ILogger<SqliteDatabase>>()));
+        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<NewsDigestOptions>().DatabasePath, sp.GetService<ILogger<SqliteDatabase>>(), sp.GetRequiredService<DataChanges>()));
         services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
         services.AddSingleton(sp => new DigestParser(new DigestParserOptions { MaxBytes = sp.GetRequiredService<NewsDigestOptions>().MaxFileBytes }));
         services.AddSingleton<MarkdownRenderer>();
@@ -31,7 +31,8 @@ public static class NewsDigestServices
         services.AddSingleton<IFullTextSearch, SqliteSearch>();
         services.AddSingleton<SqliteStoryClusters>();
         services.AddSingleton<IStoryClusters>(sp => sp.GetRequiredService<SqliteStoryClusters>());
-        services.AddSingleton<IngestionLog>();
+        services.AddSingleton<IIngestionRuns, SqliteIngestionRuns>();
+        services.AddSingleton<ISourceFiles, SqliteSourceFiles>();
 
         // What the pages keep in memory, whatever the engine.
         services.AddSingleton<ListIndexCache>();

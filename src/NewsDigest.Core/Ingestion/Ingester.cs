@@ -1,12 +1,11 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using NewsDigest.Core.Parsing;
 using NewsDigest.Core.Rendering;
 using NewsDigest.Core.Storage;
-using NewsDigest.Core.Storage.Sqlite;
 
 namespace NewsDigest.Core.Ingestion;
 
@@ -15,11 +14,12 @@ namespace NewsDigest.Core.Ingestion;
 /// in place (same id), deleted ones removed, bad ones recorded with their reason, and files that
 /// cannot be read (or whose folder cannot be listed) marked unreadable with their articles kept.
 /// It only ever reads the folder. One scan writes at a time; a file's article and its record
-/// always commit together, in a <see cref="WriteBatch"/> of up to a second's files.
+/// always commit together (<see cref="IScanWriter"/>).
 /// </summary>
 public sealed class Ingester(
-    SqliteDatabase database,
-    IngestionLog log,
+    IDatabase database,
+    IIngestionRuns runs,
+    ISourceFiles files,
     IStoryClusters storyClusters,
     DataChanges changes,
     DigestParser parser,
@@ -68,12 +68,11 @@ public sealed class Ingester(
     /// <summary>One scan as one run: the run ends finished, failed (with its reason) or interrupted.</summary>
     private async Task<ScanReport> Scan(HashSet<string>? only, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
         var now = time.GetUtcNow().UtcDateTime;
         if (!_openRunsClosed)
         {
             // This process has started no run yet, so a run still open was cut off by a crash or a kill.
-            if (log.MarkOpenRunsInterrupted(connection, now) is var interrupted and > 0)
+            if (runs.MarkOpenRunsInterrupted(now) is var interrupted and > 0)
             {
                 logger.LogWarning("{Count} earlier ingestion runs never finished; marked interrupted", interrupted);
             }
@@ -81,12 +80,12 @@ public sealed class Ingester(
             _openRunsClosed = true;
         }
 
-        var run = log.StartRun(connection, now);
+        var run = runs.StartRun(now);
         if (FolderListing.RootProblem(Root) is { } problem)
         {
             // Never treat a missing or unreadable folder as an empty one: that would remove every article.
-            log.FailRun(connection, run, problem.Message, time.GetUtcNow().UtcDateTime);
-            _folderError = log.CurrentFailure(connection);
+            runs.FailRun(run, problem.Message, time.GetUtcNow().UtcDateTime);
+            _folderError = runs.CurrentFailure();
             changes.Announce(DataChange.Report);
             throw problem;
         }
@@ -94,29 +93,29 @@ public sealed class Ingester(
         _folderError = null;
         try
         {
-            return await ScanFiles(connection, run, only, progress, cancellationToken);
+            return await ScanFiles(run, only, progress, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            log.InterruptRun(connection, run, time.GetUtcNow().UtcDateTime);
+            runs.InterruptRun(run, time.GetUtcNow().UtcDateTime);
             throw;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            RecordFailure(connection, run, e);
+            RecordFailure(run, e);
             throw;
         }
     }
 
     /// <summary>Ends the run as failed with the scan's error, if the database still takes a write.</summary>
-    private void RecordFailure(SqliteConnection connection, IngestionRun run, Exception error)
+    private void RecordFailure(IngestionRun run, Exception error)
     {
         try
         {
-            log.FailRun(connection, run, error.Message, time.GetUtcNow().UtcDateTime);
+            runs.FailRun(run, error.Message, time.GetUtcNow().UtcDateTime);
             changes.Announce(DataChange.Report);
         }
-        catch (SqliteException e)
+        catch (DbException e)
         {
             // The scan's own error is the one to report; the run is marked interrupted at the next start.
             logger.LogWarning(e, "Could not record the failure of ingestion run {RunId}", run.Id);
@@ -124,15 +123,14 @@ public sealed class Ingester(
     }
 
     private async Task<ScanReport> ScanFiles(
-        SqliteConnection connection, IngestionRun run, HashSet<string>? only, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+        IngestionRun run, HashSet<string>? only, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
     {
         var problems = new List<FileProblem>();
-        var known = log.LoadAll(connection);
+        var known = files.LoadAll();
         var listing = only is null ? FolderListing.All(Root) : FolderListing.Only(Root, only);
         var onDisk = listing.Files;
         var changed = false;
-        using var batch = new WriteBatch(connection, changes);
-        using var writer = new ArticleWriter(connection);
+        using var writer = database.OpenScanWriter();
 
         // Removals first, so a file renamed to a name with the same id is re-added, not refused.
         foreach (var file in known.Values.Where(f => f.Status != SourceFileStatus.Removed && !onDisk.ContainsKey(f.Path)))
@@ -146,15 +144,15 @@ public sealed class Ingester(
             if (listing.WhyUnseen(file.Path) is { } reason)
             {
                 // Not seen because its folder cannot be listed: it may well be there.
-                MarkUnreadable(connection, batch.Transaction, file, reason, run, problems);
+                MarkUnreadable(writer, file, reason, run, problems);
             }
             else
             {
-                Remove(connection, writer, batch, file, run);
+                Remove(writer, file, run);
                 changed = true;
             }
 
-            batch.CommitIfDue();
+            writer.CommitIfDue();
         }
 
         foreach (var (folder, reason) in listing.UnreadableFolders)
@@ -162,10 +160,10 @@ public sealed class Ingester(
             problems.Add(new FileProblem(folder + "/", null, reason, FileProblemKind.Unreadable));
         }
 
-        log.SaveUnreadableFolders(connection, batch.Transaction, listing.UnreadableFolders, time.GetUtcNow().UtcDateTime);
+        writer.SaveUnreadableFolders(listing.UnreadableFolders, time.GetUtcNow().UtcDateTime);
         if (only is null)
         {
-            log.ForgetReadableFolders(connection, batch.Transaction, listing.UnreadableFolders.Keys);
+            writer.ForgetReadableFolders(listing.UnreadableFolders.Keys);
         }
 
         var unchanged = new List<string>();
@@ -182,7 +180,7 @@ public sealed class Ingester(
                 // process out leaves size and mtime as they were.
                 if (previous.Status != SourceFileStatus.Rejected && CannotOpen(info) is { } reason)
                 {
-                    MarkUnreadable(connection, batch.Transaction, previous, reason, run, problems);
+                    MarkUnreadable(writer, previous, reason, run, problems);
                     continue;
                 }
 
@@ -210,7 +208,7 @@ public sealed class Ingester(
 
         if (unchanged.Count > 0)
         {
-            log.MarkUnchanged(connection, batch.Transaction, unchanged, run.Id);
+            writer.MarkUnchanged(unchanged, run.Id);
         }
 
         var done = onDisk.Count - toRead.Count;
@@ -248,8 +246,8 @@ public sealed class Ingester(
             {
                 var outcome = await preparing;
                 known.TryGetValue(outcome.Path, out var previous);
-                changed |= Write(connection, writer, batch, outcome, previous, run, problems);
-                batch.CommitIfDue();
+                changed |= Write(writer, outcome, previous, run, problems);
+                writer.CommitIfDue();
                 progress?.Report(new ScanProgress(++done, onDisk.Count));
             }
         }
@@ -263,14 +261,14 @@ public sealed class Ingester(
 
         if (changed)
         {
-            SqliteArticles.DeleteOrphanTags(connection, batch.Transaction);
+            writer.DeleteOrphanTags();
         }
 
-        batch.Commit();
+        writer.Commit();
         changed |= storyClusters.Refresh(articlesChanged: changed);
 
-        log.ForgetRemoved(connection, run.Id);
-        log.FinishRun(connection, run, time.GetUtcNow().UtcDateTime);
+        files.ForgetRemoved(run.Id);
+        runs.FinishRun(run, time.GetUtcNow().UtcDateTime);
         logger.LogInformation(
             "Ingestion run {RunId}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Rejected} rejected, {Unreadable} unreadable",
             run.Id, run.Added, run.Updated, run.Unchanged, run.Removed, run.Rejected, run.Unreadable);
@@ -354,10 +352,9 @@ public sealed class Ingester(
 
     /// <summary>Applies one prepared file. True when articles changed.</summary>
     private bool Write(
-        SqliteConnection connection, ArticleWriter writer, WriteBatch batch, FileOutcome outcome, SourceFile? previous, IngestionRun run, List<FileProblem> problems)
+        IScanWriter writer, FileOutcome outcome, SourceFile? previous, IngestionRun run, List<FileProblem> problems)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var transaction = batch.Transaction;
         var row = new SourceFile
         {
             Path = outcome.Path,
@@ -372,7 +369,7 @@ public sealed class Ingester(
 
         if (outcome.Unreadable)
         {
-            MarkUnreadable(connection, transaction, previous is null || previous.Status == SourceFileStatus.Removed ? row : previous, outcome.Reason!, run, problems);
+            MarkUnreadable(writer, previous is null || previous.Status == SourceFileStatus.Removed ? row : previous, outcome.Reason!, run, problems);
             return false;
         }
 
@@ -386,7 +383,7 @@ public sealed class Ingester(
             row.Line = rejected ? previous.Line : null;
             row.Warnings = previous.Warnings;
             row.DuplicateOf = previous.DuplicateOf;
-            log.Save(connection, transaction, row);
+            writer.SaveFile(row);
             if (rejected)
             {
                 run.Rejected++;
@@ -402,32 +399,31 @@ public sealed class Ingester(
 
         if (outcome.Article is null)
         {
-            Reject(connection, transaction, row, outcome.Line, outcome.Reason!, run, problems);
+            Reject(writer, row, outcome.Line, outcome.Reason!, run, problems);
             return false;
         }
 
         var article = outcome.Article;
-        var owner = writer.SourceFileOf(transaction, article.Id);
+        var owner = writer.SourceFileOf(article.Id);
         if (owner is not null && owner != article.SourceFile)
         {
-            Reject(connection, transaction, row, 0, $"its article id {article.Id} is already used by {owner}", run, problems);
+            Reject(writer, row, 0, $"its article id {article.Id} is already used by {owner}", run, problems);
             return false;
         }
 
         var warnings = article.Digest.Warnings.Select(w => $"line {w.Line}: {w.Message}").ToList();
-        var duplicateOf = article.Digest.Link is null ? null : writer.FirstWithLink(transaction, article.Digest.Link, article.Id);
+        var duplicateOf = article.Digest.Link is null ? null : writer.FirstWithLink(article.Digest.Link, article.Id);
         if (duplicateOf is not null)
         {
             warnings.Add($"possible duplicate of article {duplicateOf}: same link");
         }
 
-        var seq = writer.Save(transaction, article, existing: owner is not null, now);
-        batch.Index(seq, article.Search, existing: owner is not null);
+        writer.SaveArticle(article, existing: owner is not null, now);
         row.Status = owner is null ? SourceFileStatus.Added : SourceFileStatus.Updated;
         row.ArticleId = article.Id;
         row.DuplicateOf = duplicateOf;
         row.Warnings = warnings.Count == 0 ? null : JsonSerializer.Serialize(warnings);
-        log.Save(connection, transaction, row);
+        writer.SaveFile(row);
 
         if (owner is null)
         {
@@ -448,12 +444,12 @@ public sealed class Ingester(
     }
 
     private void Reject(
-        SqliteConnection connection, SqliteTransaction transaction, SourceFile row, int line, string reason, IngestionRun run, List<FileProblem> problems)
+        IScanWriter writer, SourceFile row, int line, string reason, IngestionRun run, List<FileProblem> problems)
     {
         row.Status = SourceFileStatus.Rejected;
         row.Reason = reason;
         row.Line = line;
-        log.Save(connection, transaction, row);
+        writer.SaveFile(row);
         run.Rejected++;
         problems.Add(new FileProblem(row.Path, line, reason, FileProblemKind.Rejected));
         logger.LogWarning("Digest {File} rejected at line {Line}: {Reason}", row.Path, line, reason);
@@ -462,7 +458,7 @@ public sealed class Ingester(
     /// <summary>Records that a file cannot be read, or is in a folder that cannot be listed. Its
     /// article stays online; the file is read again at every scan until it reads.</summary>
     private void MarkUnreadable(
-        SqliteConnection connection, SqliteTransaction transaction, SourceFile file, string reason, IngestionRun run, List<FileProblem> problems)
+        IScanWriter writer, SourceFile file, string reason, IngestionRun run, List<FileProblem> problems)
     {
         run.Unreadable++;
         problems.Add(new FileProblem(file.Path, null, reason, FileProblemKind.Unreadable));
@@ -484,17 +480,15 @@ public sealed class Ingester(
         file.Line = null;
         file.RunId = run.Id;
         file.UpdatedAt = Timestamps.Format(time.GetUtcNow().UtcDateTime);
-        log.Save(connection, transaction, file);
+        writer.SaveFile(file);
         logger.LogWarning("Digest {File} cannot be read; its article {ArticleId} stays: {Reason}", file.Path, file.ArticleId, reason);
     }
 
-    private void Remove(SqliteConnection connection, ArticleWriter writer, WriteBatch batch, SourceFile file, IngestionRun run)
+    private void Remove(IScanWriter writer, SourceFile file, IngestionRun run)
     {
-        var transaction = batch.Transaction;
-        if (file.ArticleId is not null && writer.SourceFileOf(transaction, file.ArticleId) == file.Path)
+        if (file.ArticleId is not null && writer.SourceFileOf(file.ArticleId) == file.Path)
         {
-            SqliteArticles.Delete(connection, transaction, file.ArticleId);
-            batch.ArticlesChanged();
+            writer.DeleteArticle(file.ArticleId);
         }
 
         file.Status = SourceFileStatus.Removed;
@@ -502,7 +496,7 @@ public sealed class Ingester(
         file.Reason = null;
         file.Line = null;
         file.UpdatedAt = Timestamps.Format(time.GetUtcNow().UtcDateTime);
-        log.Save(connection, transaction, file);
+        writer.SaveFile(file);
         run.Removed++;
         logger.LogInformation("Digest {File} removed (article {ArticleId})", file.Path, file.ArticleId);
     }

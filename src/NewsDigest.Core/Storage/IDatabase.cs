@@ -1,6 +1,6 @@
 namespace NewsDigest.Core.Storage;
 
-/// <summary>The database as a whole: its schema and whether it answers.</summary>
+/// <summary>The database as a whole: its schema, whether it answers, and the writer ingestion writes through.</summary>
 public interface IDatabase
 {
     /// <summary>Where the data lives, for people (a file path, a server and database name).</summary>
@@ -15,4 +15,7 @@ public interface IDatabase
 
     /// <summary>True when the database opens and answers a trivial query (health checks).</summary>
     bool IsReachable();
+
+    /// <summary>Opens the writer of one scan; one scan writes at a time.</summary>
+    IScanWriter OpenScanWriter();
 }

@@ -33,16 +33,16 @@ public static class IngestionApi
     }
 
     // The parameters are bound for the OpenAPI document; IngestionQuery parses the query itself.
-    private static IResult Get([AsParameters] IngestionParameters parameters, HttpRequest request, IngestionLog log, IStoryClusters storyClusters)
+    private static IResult Get([AsParameters] IngestionParameters parameters, HttpRequest request, IIngestionRuns runs, ISourceFiles sourceFiles, IStoryClusters storyClusters)
     {
         if (!IngestionQuery.TryParse(request.Query, IngestionQuery.DefaultApiPageSize, IngestionQuery.MaxApiPageSize, out var query, out var errors))
         {
             return Results.ValidationProblem(errors, title: "Invalid query parameters");
         }
 
-        var files = log.Files(query);
-        var run = log.LastRun();
-        var failure = log.CurrentFailure();
+        var files = sourceFiles.Files(query);
+        var run = runs.LastRun();
+        var failure = runs.CurrentFailure();
         var clusters = storyClusters.Page(1, DefaultClusterPageSize);
         return Results.Ok(new IngestionJson(
             run is null ? null : new RunJson(run.StartedAt, run.FinishedAt, run.Added, run.Updated, run.Unchanged, run.Removed, run.Rejected, run.Unreadable),
@@ -53,14 +53,14 @@ public static class IngestionApi
             files.Page < files.PageCount ? IngestionQuery.ApiUrl(query, files.Page + 1) : null,
             files.Page > 1 ? IngestionQuery.ApiUrl(query, Math.Min(files.Page - 1, files.PageCount)) : null,
             [.. files.Items.Select(ToJson)],
-            log.ProblemFileCount(),
-            [.. log.ReasonCounts().Select(r => new ReasonCountJson(r.Kind.Slug(), r.Kind.Group().ToString().ToLowerInvariant(), r.Count))],
+            sourceFiles.ProblemFileCount(),
+            [.. sourceFiles.ReasonCounts().Select(r => new ReasonCountJson(r.Kind.Slug(), r.Kind.Group().ToString().ToLowerInvariant(), r.Count))],
             [.. clusters.Clusters.Select(ToJson)],
             clusters.Total,
             clusters.PageCount > 1 ? ClustersUrl(2, DefaultClusterPageSize) : null,
             failure is null ? null : new ScanErrorJson(failure.Reason, failure.Since, failure.CheckedAt),
-            [.. log.UnreadableFolders().Select(f => new UnreadableFolderJson(f.Path, f.Reason, f.Since))],
-            [.. log.InterruptedRuns().Select(r => new InterruptedRunJson(r.StartedAt, r.InterruptedAt!))]));
+            [.. sourceFiles.UnreadableFolders().Select(f => new UnreadableFolderJson(f.Path, f.Reason, f.Since))],
+            [.. runs.InterruptedRuns().Select(r => new InterruptedRunJson(r.StartedAt, r.InterruptedAt!))]));
     }
 
     private static IResult Clusters([AsParameters] ClusterParameters parameters, HttpRequest request, IStoryClusters storyClusters)

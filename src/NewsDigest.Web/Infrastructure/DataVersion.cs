@@ -12,10 +12,10 @@ public sealed class DataVersion
     private long _articlesChangedTicks;
     private long _reportChangedTicks;
 
-    public DataVersion(IngestionLog log, DataChanges changes, TimeProvider time)
+    public DataVersion(IIngestionRuns runs, DataChanges changes, TimeProvider time)
     {
         var start = time.GetUtcNow();
-        var (articles, report) = log.LastChanges();
+        var (articles, report) = runs.LastChanges();
         _articlesChangedTicks = (articles ?? start).UtcTicks;
         _reportChangedTicks = (report ?? start).UtcTicks;
         changes.Changed += change =>

@@ -14,7 +14,7 @@ namespace NewsDigest.Web.Pages;
 /// </summary>
 [OutputCache(PolicyName = ResponseCaching.IngestionReport)]
 [ClientCache(30, followsIngestionReport: true)]
-public sealed class IngestionModel(IngestionLog log, IStoryClusters storyClusters, IStringLocalizer<SharedResource> text) : PortalPageModel
+public sealed class IngestionModel(IIngestionRuns runs, ISourceFiles files, IStoryClusters storyClusters, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     /// <summary>Stories shown here; the rest are on /ingestion/stories.</summary>
     public const int StoriesShown = 10;
@@ -72,20 +72,20 @@ public sealed class IngestionModel(IngestionLog log, IStoryClusters storyCluster
         }
 
         Reason = query.Reason;
-        Problems = log.Files(query with { ProblemsOnly = true, Status = null, PageSize = IngestionQuery.PageSize });
+        Problems = files.Files(query with { ProblemsOnly = true, Status = null, PageSize = IngestionQuery.PageSize });
         if (query.Page > Problems.PageCount)
         {
             return NotFound();
         }
 
-        LastRun = log.LastRun();
-        ScanError = log.CurrentFailure();
-        TotalFiles = log.FileCount();
-        Reasons = log.ReasonCounts();
-        ProblemFiles = Reason is null ? Problems.Total : log.ProblemFileCount();
-        UnreadableFolders = log.UnreadableFolders();
-        Removed = log.Files(new SourceFileQuery { Status = SourceFileStatus.Removed, PageSize = ListCap });
-        InterruptedRuns = log.InterruptedRuns();
+        LastRun = runs.LastRun();
+        ScanError = runs.CurrentFailure();
+        TotalFiles = files.FileCount();
+        Reasons = files.ReasonCounts();
+        ProblemFiles = Reason is null ? Problems.Total : files.ProblemFileCount();
+        UnreadableFolders = files.UnreadableFolders();
+        Removed = files.Files(new SourceFileQuery { Status = SourceFileStatus.Removed, PageSize = ListCap });
+        InterruptedRuns = runs.InterruptedRuns();
         Stories = storyClusters.Page(1, StoriesShown);
         Meta = new PageMeta
         {

@@ -55,7 +55,7 @@ public sealed class IngestionFaultTests : IDisposable
 
         var broken = _harness.Scan();
 
-        var folder = Assert.Single(_harness.Log.UnreadableFolders());
+        var folder = Assert.Single(_harness.SourceFiles.UnreadableFolders());
         Assert.Equal("sub", folder.Path);
         Assert.Contains("symbolic links", folder.Reason);
         Assert.Contains(broken.Problems, p => p.File == "sub/" && p.Kind == Core.Ingestion.FileProblemKind.Unreadable);
@@ -65,7 +65,7 @@ public sealed class IngestionFaultTests : IDisposable
         Restore("sub", away);
         _harness.Scan();
 
-        Assert.Empty(_harness.Log.UnreadableFolders());
+        Assert.Empty(_harness.SourceFiles.UnreadableFolders());
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class IngestionFaultTests : IDisposable
 
         Assert.Equal(1, report.Run.Removed);
         Assert.Null(_harness.Articles.Get("00000000000000d1"));
-        Assert.Empty(_harness.Log.UnreadableFolders());
+        Assert.Empty(_harness.SourceFiles.UnreadableFolders());
     }
 
     [Fact]
@@ -137,19 +137,19 @@ public sealed class IngestionFaultTests : IDisposable
         Assert.Throws<DirectoryNotFoundException>(() => _harness.Scan());
         Assert.Throws<DirectoryNotFoundException>(() => _harness.Scan());
 
-        var failure = _harness.Log.CurrentFailure();
+        var failure = _harness.Runs.CurrentFailure();
         Assert.NotNull(failure);
         Assert.Contains(_harness.SeedsPath, failure.Reason);
         Assert.Equal(failure.Reason, _harness.Ingester.FolderError?.Reason);
         Assert.True(Timestamps.Parse(failure.Since) <= Timestamps.Parse(failure.CheckedAt));
         Assert.Equal(failure.Since, _harness.Ingester.FolderError?.Since);
         Assert.Equal("甲", _harness.Articles.Get("00000000000000e1")?.Title);
-        Assert.Equal(1, _harness.Log.LastRun()?.Added);
+        Assert.Equal(1, _harness.Runs.LastRun()?.Added);
 
         Directory.Move(away, _harness.SeedsPath);
         _harness.Scan();
 
-        Assert.Null(_harness.Log.CurrentFailure());
+        Assert.Null(_harness.Runs.CurrentFailure());
         Assert.Null(_harness.Ingester.FolderError);
     }
 
@@ -157,28 +157,22 @@ public sealed class IngestionFaultTests : IDisposable
     public void Runs_left_open_by_an_earlier_process_are_marked_interrupted_at_the_first_scan_only()
     {
         var crashedAt = DateTime.UtcNow.AddHours(-1);
-        using (var connection = _harness.Database.Open())
-        {
-            _harness.Log.StartRun(connection, crashedAt);
-        }
+        _harness.Runs.StartRun(crashedAt);
 
         _harness.Write("001_00000000000000f1.txt", IngestionHarness.Digest("甲"));
         _harness.Scan();
 
-        var interrupted = Assert.Single(_harness.Log.InterruptedRuns());
+        var interrupted = Assert.Single(_harness.Runs.InterruptedRuns());
         Assert.Equal(Timestamps.Format(crashedAt), interrupted.StartedAt);
         Assert.NotNull(interrupted.InterruptedAt);
         Assert.True(Timestamps.Parse(interrupted.InterruptedAt) >= crashedAt);
         Assert.Null(interrupted.FinishedAt);
 
         // A run opened after this process's first scan is not this process's to judge.
-        using (var connection = _harness.Database.Open())
-        {
-            _harness.Log.StartRun(connection, DateTime.UtcNow);
-        }
+        _harness.Runs.StartRun(DateTime.UtcNow);
 
         _harness.Scan();
-        Assert.Single(_harness.Log.InterruptedRuns());
+        Assert.Single(_harness.Runs.InterruptedRuns());
         using (var connection = _harness.Database.Open())
         {
             Assert.Equal(1, connection.ExecuteScalar<int>("SELECT count(*) FROM ingestion_runs WHERE finished_at IS NULL AND interrupted_at IS NULL"));
@@ -196,7 +190,7 @@ public sealed class IngestionFaultTests : IDisposable
         using var stop = new CancellationTokenSource();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _harness.Ingester.ScanAsync(new CancelAtFirstReport(stop), stop.Token));
 
-        var interrupted = Assert.Single(_harness.Log.InterruptedRuns());
+        var interrupted = Assert.Single(_harness.Runs.InterruptedRuns());
         Assert.NotNull(interrupted.InterruptedAt);
     }
 

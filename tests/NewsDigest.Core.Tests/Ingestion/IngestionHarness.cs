@@ -50,7 +50,9 @@ public sealed class IngestionHarness : IDisposable
 
     public InsightsReports Insights => _services.GetRequiredService<InsightsReports>();
 
-    public IngestionLog Log => _services.GetRequiredService<IngestionLog>();
+    public IIngestionRuns Runs => _services.GetRequiredService<IIngestionRuns>();
+
+    public ISourceFiles SourceFiles => _services.GetRequiredService<ISourceFiles>();
 
     public Ingester Ingester => _services.GetRequiredService<Ingester>();
 
@@ -69,7 +71,7 @@ public sealed class IngestionHarness : IDisposable
     public void CopyRealSeed() => File.Copy(RealSeed, System.IO.Path.Combine(SeedsPath, "000_77fc480992936622.txt"));
 
     /// <summary>Every file the ingestion log knows, read as the report reads them: one page that holds all.</summary>
-    public IReadOnlyList<SourceFile> Files() => Log.Files(new SourceFileQuery { PageSize = int.MaxValue }).Items;
+    public IReadOnlyList<SourceFile> Files() => SourceFiles.Files(new SourceFileQuery { PageSize = int.MaxValue }).Items;
 
     public ScanReport Scan() => Ingester.ScanAsync().GetAwaiter().GetResult();
 

@@ -49,13 +49,13 @@ public sealed class ReasonKindsTests : IDisposable
 
         _harness.Scan();
 
-        var counts = _harness.Log.ReasonCounts().ToDictionary(r => r.Kind, r => r.Count);
+        var counts = _harness.SourceFiles.ReasonCounts().ToDictionary(r => r.Kind, r => r.Count);
         var others = new[] { ReasonKind.OtherRejection, ReasonKind.OtherUnreadable, ReasonKind.OtherWarning };
         Assert.Equal(ReasonKinds.All.Except(others), counts.Keys);
         // The loop that replaced the folder "unreadable" is itself a file, and not a .txt one.
         Assert.Equal(2, counts[ReasonKind.NotTxtFile]);
         Assert.All(counts.Where(c => c.Key != ReasonKind.NotTxtFile), c => Assert.Equal(1, c.Value));
-        var dated = Assert.Single(_harness.Log.Files(new SourceFileQuery { Reason = ReasonKind.BadDate }).Items);
+        var dated = Assert.Single(_harness.SourceFiles.Files(new SourceFileQuery { Reason = ReasonKind.BadDate }).Items);
         Assert.Equal("bad-date.txt", dated.Path);
     }
 

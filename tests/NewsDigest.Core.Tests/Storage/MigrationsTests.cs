@@ -127,11 +127,8 @@ public sealed class MigrationsTests
         harness.Scan();
         File.Delete(gone);
         harness.Scan();
-        using (var connection = harness.Database.Open())
-        {
-            // A run a crash cut off: the upgrade keeps it open, the first scan marks it interrupted.
-            harness.Log.StartRun(connection, DateTime.UtcNow);
-        }
+        // A run a crash cut off: the upgrade keeps it open, the first scan marks it interrupted.
+        harness.Runs.StartRun(DateTime.UtcNow);
 
         const string Runs = "SELECT id, started_at, finished_at, added, updated, unchanged, removed, rejected FROM ingestion_runs ORDER BY id";
         const string Files = "SELECT * FROM source_files ORDER BY path";
@@ -155,12 +152,13 @@ public sealed class MigrationsTests
         Assert.Equal(firstSeen, Rows(harness.Database, FirstSeen));
         Assert.Equal(["0||"], Rows(harness.Database, "SELECT DISTINCT unreadable, error, interrupted_at FROM ingestion_runs"));
         Assert.Single(Rows(harness.Database, "SELECT id FROM ingestion_runs WHERE finished_at IS NULL"));
-        Assert.Empty(harness.Log.UnreadableFolders());
-        using (var connection = harness.Database.Open())
+        Assert.Empty(harness.SourceFiles.UnreadableFolders());
+        var file = harness.SourceFiles.LoadAll()["warned.txt"];
+        file.Status = SourceFileStatus.Unreadable;
+        using (var writer = harness.Database.OpenScanWriter())
         {
-            var file = harness.Log.LoadAll(connection)["warned.txt"];
-            file.Status = SourceFileStatus.Unreadable;
-            harness.Log.Save(connection, null, file);
+            writer.SaveFile(file);
+            writer.Commit();
         }
 
         Assert.Equal(SourceFileStatus.Unreadable, harness.Files().Single(f => f.Path == "warned.txt").Status);
@@ -180,7 +178,7 @@ public sealed class MigrationsTests
         harness.Scan();
         const string Files = "SELECT * FROM source_files ORDER BY path";
         var files = Rows(harness.Database, Files);
-        var counts = harness.Log.ReasonCounts();
+        var counts = harness.SourceFiles.ReasonCounts();
         Assert.Equal(4, counts.Count);
         using (var connection = harness.Database.Open())
         {
@@ -191,10 +189,10 @@ public sealed class MigrationsTests
         harness.Database.Migrate();
 
         Assert.Equal(files, Rows(harness.Database, Files));
-        Assert.Equal(counts, harness.Log.ReasonCounts());
+        Assert.Equal(counts, harness.SourceFiles.ReasonCounts());
         Assert.Equal(
             ["bad.txt", "notes.md", "warned.txt"],
-            harness.Log.Files(new SourceFileQuery { ProblemsOnly = true }).Items.Select(f => f.Path).Order(StringComparer.Ordinal));
+            harness.SourceFiles.Files(new SourceFileQuery { ProblemsOnly = true }).Items.Select(f => f.Path).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -137,11 +137,9 @@ public sealed class IngestionFaultTests
         var crashedAt = DateTime.UtcNow.AddHours(-2);
         var database = new SqliteDatabase(app.DatabasePath);
         database.Migrate();
-        using (var connection = database.Open())
-        {
-            // What a killed ingest leaves behind: a run that was started and never finished.
-            new IngestionLog(database).StartRun(connection, crashedAt);
-        }
+
+        // What a killed ingest leaves behind: a run that was started and never finished.
+        new SqliteIngestionRuns(database).StartRun(crashedAt);
 
         SqliteConnection.ClearAllPools();
         var client = await app.StartAsync();

@@ -133,7 +133,7 @@ public sealed class PermissionErrorTests : IDisposable
 
     private void Lock(string relativePath) => File.SetUnixFileMode(Path.Combine(Seeds, relativePath), UnixFileMode.None);
 
-    private IngestionLog Log() => new(new SqliteDatabase(DatabasePath));
+    private SqliteSourceFiles Log() => new(new SqliteDatabase(DatabasePath));
 
     private IReadOnlyList<SourceFile> KnownFiles() => Log().Files(new SourceFileQuery { PageSize = int.MaxValue }).Items;
 

@@ -207,7 +207,7 @@ internal static class Migrations
             CREATE INDEX source_files_by_time ON source_files (updated_at, path);
             CREATE INDEX source_files_by_status ON source_files (status, updated_at, path);
             """,
-            IngestionLog.FillProblems),
+            SqliteSourceFiles.FillProblems),
 
         // 7: what the article page derives from the rendered events is stored with the article
         // (issue 16), so no request parses HTML: the numbers of the points' anchors, to label their

@@ -5,8 +5,8 @@ using Microsoft.Data.Sqlite;
 
 namespace NewsDigest.Core.Storage.Sqlite;
 
-/// <summary>SQL over articles and their tags: the reads of <see cref="IArticleReader"/>, and the
-/// deletes ingestion makes inside its transaction.</summary>
+/// <summary>SQL over articles and their tags: the reads of <see cref="IArticleReader"/>. Ingestion
+/// writes them through <see cref="ArticleWriter"/>.</summary>
 public sealed class SqliteArticles(SqliteDatabase database) : IArticleReader
 {
     private const string ListColumns = """
@@ -165,24 +165,4 @@ public sealed class SqliteArticles(SqliteDatabase database) : IArticleReader
             new { seqs = JsonSerializer.Serialize(seqs) });
         return new ArticleTags(rows);
     }
-
-    /// <summary>Removes an article, its tag links and its search entry. False if it was not there.</summary>
-    internal static bool Delete(SqliteConnection connection, SqliteTransaction transaction, string id)
-    {
-        var seq = connection.ExecuteScalar<long?>("SELECT seq FROM articles WHERE id = @id", new { id }, transaction);
-        if (seq is null)
-        {
-            return false;
-        }
-
-        SearchEntries.Remove(connection, transaction, seq.Value);
-        connection.Execute("DELETE FROM articles WHERE seq = @seq", new { seq }, transaction);
-        return true;
-    }
-
-    /// <summary>Drops tags no article carries any more, so tag pages never list empty tags.</summary>
-    internal static int DeleteOrphanTags(SqliteConnection connection, SqliteTransaction transaction) =>
-        connection.Execute(
-            "DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM article_tags at WHERE at.tag_id = tags.id)",
-            transaction: transaction);
 }

@@ -17,10 +17,16 @@ public sealed class SqliteDatabase : IDatabase
 
     private readonly string _connectionString;
     private readonly ILogger<SqliteDatabase>? _logger;
+    private readonly DataChanges _changes;
 
-    public SqliteDatabase(string path, ILogger<SqliteDatabase>? logger = null)
+    /// <param name="path">The database file.</param>
+    /// <param name="logger">Where schema upgrades are told.</param>
+    /// <param name="changes">Where the scan writer announces its commits (a private one when
+    /// nothing listens, as in tools and tests).</param>
+    public SqliteDatabase(string path, ILogger<SqliteDatabase>? logger = null, DataChanges? changes = null)
     {
         _logger = logger;
+        _changes = changes ?? new DataChanges();
         Path = System.IO.Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -45,6 +51,8 @@ public sealed class SqliteDatabase : IDatabase
         SetPragmas(connection);
         return connection;
     }
+
+    public IScanWriter OpenScanWriter() => new SqliteScanWriter(Open(), _changes);
 
     private static void SetPragmas(SqliteConnection connection)
     {

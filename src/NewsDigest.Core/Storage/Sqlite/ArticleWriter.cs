@@ -1,17 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace NewsDigest.Core.Storage;
+namespace NewsDigest.Core.Storage.Sqlite;
 
 /// <summary>
 /// The ingestion writer's article statements, prepared once per scan on the writer's connection.
 /// The single writer is what bounds a large ingest, and preparing each statement again for every
 /// file (as a Dapper call does) plus resolving tags through JSON cost it about a third of its time.
 /// Tag ids are remembered for the scan: tags are only ever deleted at its end
-/// (<see cref="Sqlite.SqliteArticles.DeleteOrphanTags"/>), after the last save. One scan, one thread.
+/// (<see cref="DeleteOrphanTags"/>), after the last save. One scan, one thread.
 /// </summary>
-public sealed class ArticleWriter : IDisposable
+internal sealed class ArticleWriter : IDisposable
 {
     private readonly SqliteCommand _upsert;
     private readonly SqliteCommand _deleteTagLinks;
@@ -63,7 +64,7 @@ public sealed class ArticleWriter : IDisposable
     /// <summary>
     /// Inserts or updates the article and replaces its tags; returns its seq. <paramref name="existing"/>:
     /// an article with this id is already stored (a new one has no tag links to delete). The caller
-    /// writes the search entry with <see cref="Sqlite.SearchEntries.Replace"/> after the transaction's other
+    /// writes the search entry with <see cref="SearchEntries.Replace"/> after the transaction's other
     /// writes: see there why.
     /// </summary>
     public long Save(SqliteTransaction transaction, ArticleRecord article, bool existing, DateTime now)
@@ -112,6 +113,26 @@ public sealed class ArticleWriter : IDisposable
     /// <summary>The article (other than <paramref name="exceptId"/>) that first used this link.</summary>
     public string? FirstWithLink(SqliteTransaction transaction, string link, string exceptId) =>
         (string?)Run(_firstWithLink, transaction, ("$link", link), ("$id", exceptId));
+
+    /// <summary>Removes an article, its tag links and its search entry. False if it was not there.</summary>
+    public static bool Delete(SqliteConnection connection, SqliteTransaction transaction, string id)
+    {
+        var seq = connection.ExecuteScalar<long?>("SELECT seq FROM articles WHERE id = @id", new { id }, transaction);
+        if (seq is null)
+        {
+            return false;
+        }
+
+        SearchEntries.Remove(connection, transaction, seq.Value);
+        connection.Execute("DELETE FROM articles WHERE seq = @seq", new { seq }, transaction);
+        return true;
+    }
+
+    /// <summary>Drops tags no article carries any more, so tag pages never list empty tags.</summary>
+    public static int DeleteOrphanTags(SqliteConnection connection, SqliteTransaction transaction) =>
+        connection.Execute(
+            "DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM article_tags at WHERE at.tag_id = tags.id)",
+            transaction: transaction);
 
     public void Dispose()
     {

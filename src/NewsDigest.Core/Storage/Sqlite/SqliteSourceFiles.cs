@@ -2,13 +2,12 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using NewsDigest.Core.Ingestion;
-using NewsDigest.Core.Storage.Sqlite;
 
-namespace NewsDigest.Core.Storage;
+namespace NewsDigest.Core.Storage.Sqlite;
 
-/// <summary>All SQL over source_files and ingestion_runs: what ingestion knows of each file and
-/// what each scan did. This is what /api/ingestion and the ingestion page report.</summary>
-public sealed class IngestionLog(SqliteDatabase database)
+/// <summary>SQL over source_files, their problem kinds (source_file_problems) and the folders that
+/// cannot be listed (unreadable_folders). The writes join the scan's transaction (<see cref="SqliteScanWriter"/>).</summary>
+public sealed class SqliteSourceFiles(SqliteDatabase database) : ISourceFiles
 {
     // Of source_files aliased f: the report joins it with source_file_problems. The status comes
     // last, as text for Parse: ReadFiles splits the row there.
@@ -20,57 +19,14 @@ public sealed class IngestionLog(SqliteDatabase database)
 
     private const string ProblemFiles = "SELECT COUNT(DISTINCT path) FROM source_file_problems";
 
-    public IngestionRun StartRun(SqliteConnection connection, DateTime now)
+    public Dictionary<string, SourceFile> LoadAll()
     {
-        var startedAt = Timestamps.Format(now);
-        var id = connection.ExecuteScalar<long>(
-            "INSERT INTO ingestion_runs (started_at) VALUES (@startedAt) RETURNING id", new { startedAt });
-        return new IngestionRun { Id = id, StartedAt = startedAt };
+        using var connection = database.Open();
+        return ReadFiles(connection, $"SELECT {FileColumns} FROM source_files f").ToDictionary(f => f.Path, StringComparer.Ordinal);
     }
-
-    public void FinishRun(SqliteConnection connection, IngestionRun run, DateTime now)
-    {
-        run.FinishedAt = Timestamps.Format(now);
-        // Clears interrupted_at: a process that started while this run went on took it for cut off.
-        connection.Execute(
-            """
-            UPDATE ingestion_runs
-            SET finished_at = @FinishedAt, added = @Added, updated = @Updated, unchanged = @Unchanged,
-                removed = @Removed, rejected = @Rejected, unreadable = @Unreadable, interrupted_at = NULL
-            WHERE id = @Id
-            """,
-            run);
-    }
-
-    /// <summary>Ends a run that could not scan, with the reason: the ingestion report and
-    /// readiness show it until a scan succeeds.</summary>
-    public void FailRun(SqliteConnection connection, IngestionRun run, string error, DateTime now)
-    {
-        run.FinishedAt = Timestamps.Format(now);
-        run.Error = error;
-        connection.Execute(
-            "UPDATE ingestion_runs SET finished_at = @FinishedAt, error = @Error WHERE id = @Id", run);
-    }
-
-    /// <summary>Marks a run cut off in this process (cancelled by shutdown) as interrupted.</summary>
-    public void InterruptRun(SqliteConnection connection, IngestionRun run, DateTime now)
-    {
-        run.InterruptedAt = Timestamps.Format(now);
-        connection.Execute("UPDATE ingestion_runs SET interrupted_at = @InterruptedAt WHERE id = @Id", run);
-    }
-
-    /// <summary>Marks every run still open as interrupted, noticed now. Only correct before this
-    /// process starts a run of its own: an open run is then one a crash or kill cut off.</summary>
-    public int MarkOpenRunsInterrupted(SqliteConnection connection, DateTime now) =>
-        connection.Execute(
-            "UPDATE ingestion_runs SET interrupted_at = @now WHERE finished_at IS NULL AND interrupted_at IS NULL",
-            new { now = Timestamps.Format(now) });
-
-    public Dictionary<string, SourceFile> LoadAll(SqliteConnection connection) =>
-        ReadFiles(connection, $"SELECT {FileColumns} FROM source_files f").ToDictionary(f => f.Path, StringComparer.Ordinal);
 
     /// <summary>Records a file and the kinds of problem it has now (none, once it is fine or removed).</summary>
-    public void Save(SqliteConnection connection, SqliteTransaction? transaction, SourceFile file)
+    internal static void Save(SqliteConnection connection, SqliteTransaction transaction, SourceFile file)
     {
         connection.Execute(
             """
@@ -105,7 +61,7 @@ public sealed class IngestionLog(SqliteDatabase database)
     }
 
     private static void SaveProblems(
-        SqliteConnection connection, SqliteTransaction? transaction, string path, string updatedAt, IReadOnlyList<ReasonKind> kinds)
+        SqliteConnection connection, SqliteTransaction transaction, string path, string updatedAt, IReadOnlyList<ReasonKind> kinds)
     {
         connection.Execute("DELETE FROM source_file_problems WHERE path = @path", new { path }, transaction);
         if (kinds.Count > 0)
@@ -134,7 +90,7 @@ public sealed class IngestionLog(SqliteDatabase database)
 
     /// <summary>Marks many unchanged, previously taken files in one statement: a rescan of an
     /// unchanged folder must stay cheap.</summary>
-    public void MarkUnchanged(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<string> paths, long runId)
+    internal static void MarkUnchanged(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<string> paths, long runId)
     {
         if (paths.Count == 0)
         {
@@ -150,14 +106,16 @@ public sealed class IngestionLog(SqliteDatabase database)
             transaction);
     }
 
-    /// <summary>Forgets files reported as removed by an earlier run: each removal is reported once.</summary>
-    public void ForgetRemoved(SqliteConnection connection, long currentRunId) =>
+    public void ForgetRemoved(long currentRunId)
+    {
+        using var connection = database.Open();
         connection.Execute(
             "DELETE FROM source_files WHERE status = @removed AND run_id < @currentRunId",
             new { currentRunId, removed = Stored(SourceFileStatus.Removed) });
+    }
 
     /// <summary>Records folders that cannot be listed; a folder already recorded keeps its first time.</summary>
-    public void SaveUnreadableFolders(
+    internal static void SaveUnreadableFolders(
         SqliteConnection connection, SqliteTransaction transaction, IReadOnlyDictionary<string, string> reasons, DateTime now)
     {
         var since = Timestamps.Format(now);
@@ -174,66 +132,12 @@ public sealed class IngestionLog(SqliteDatabase database)
     }
 
     /// <summary>After a full scan: forgets the folders that list again.</summary>
-    public void ForgetReadableFolders(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> stillUnreadable) =>
+    internal static void ForgetReadableFolders(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> stillUnreadable) =>
         connection.Execute(
             "DELETE FROM unreadable_folders WHERE path NOT IN (SELECT value FROM json_each(@paths))",
             new { paths = JsonSerializer.Serialize(stillUnreadable) },
             transaction);
 
-    // ---- Reads for the report ----
-
-    /// <summary>The last run that finished its scan (a failed run did not).</summary>
-    public IngestionRun? LastRun()
-    {
-        using var connection = database.Open();
-        return connection.QuerySingleOrDefault<IngestionRun>(
-            """
-            SELECT id AS Id, started_at AS StartedAt, finished_at AS FinishedAt, added AS Added,
-                   updated AS Updated, unchanged AS Unchanged, removed AS Removed, rejected AS Rejected,
-                   unreadable AS Unreadable
-            FROM ingestion_runs WHERE finished_at IS NOT NULL AND error IS NULL
-            ORDER BY id DESC LIMIT 1
-            """);
-    }
-
-    /// <summary>Why scans are failing, when the last run that ended failed; null when it did not.</summary>
-    public ScanFailure? CurrentFailure()
-    {
-        using var connection = database.Open();
-        return CurrentFailure(connection);
-    }
-
-    public ScanFailure? CurrentFailure(SqliteConnection connection) =>
-        connection.QuerySingleOrDefault<ScanFailure>(
-            """
-            WITH last_ended AS (
-                SELECT id, error, finished_at FROM ingestion_runs
-                WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1
-            ),
-            last_good AS (
-                SELECT id FROM ingestion_runs
-                WHERE finished_at IS NOT NULL AND error IS NULL ORDER BY id DESC LIMIT 1
-            )
-            SELECT last_ended.error AS Reason, last_ended.finished_at AS CheckedAt,
-                   (SELECT MIN(started_at) FROM ingestion_runs
-                    WHERE error IS NOT NULL AND id > COALESCE((SELECT id FROM last_good), 0)) AS Since
-            FROM last_ended WHERE last_ended.error IS NOT NULL
-            """);
-
-    /// <summary>Runs cut off before they finished, newest first.</summary>
-    public IReadOnlyList<IngestionRun> InterruptedRuns(int limit = 10)
-    {
-        using var connection = database.Open();
-        return connection.Query<IngestionRun>(
-            """
-            SELECT id AS Id, started_at AS StartedAt, finished_at AS FinishedAt, interrupted_at AS InterruptedAt
-            FROM ingestion_runs WHERE interrupted_at IS NOT NULL
-            ORDER BY id DESC LIMIT @limit
-            """,
-            new { limit }).AsList();
-    }
-
-    /// <summary>Folders that cannot be listed, by path.</summary>
     public IReadOnlyList<UnreadableFolder> UnreadableFolders()
     {
         using var connection = database.Open();
@@ -241,11 +145,7 @@ public sealed class IngestionLog(SqliteDatabase database)
             "SELECT path AS Path, reason AS Reason, since AS Since FROM unreadable_folders ORDER BY path").AsList();
     }
 
-    /// <summary>
-    /// A page of known files, newest first: by when ingestion last recorded a change of the file
-    /// (so the problem that arrived last comes first), then by path. Each filter reads an index
-    /// in that order, so a page costs its rows, not the whole folder.
-    /// </summary>
+    /// <summary>Each filter reads an index in the page's order, so a page costs its rows, not the whole folder.</summary>
     public SourceFilePage Files(SourceFileQuery query)
     {
         var conditions = new List<string>();
@@ -298,8 +198,6 @@ public sealed class IngestionLog(SqliteDatabase database)
         return new SourceFilePage(total, query.Page, query.PageSize, items);
     }
 
-    /// <summary>How many known files have each kind of problem (kinds without files left out), in
-    /// the order of <see cref="ReasonKinds.All"/>.</summary>
     public IReadOnlyList<ReasonCount> ReasonCounts()
     {
         using var connection = database.Open();
@@ -308,14 +206,12 @@ public sealed class IngestionLog(SqliteDatabase database)
         return [.. ReasonKinds.All.Where(k => counts.ContainsKey(k.Slug())).Select(k => new ReasonCount(k, counts[k.Slug()]))];
     }
 
-    /// <summary>How many known files have a problem of any kind.</summary>
     public int ProblemFileCount()
     {
         using var connection = database.Open();
         return connection.ExecuteScalar<int>(ProblemFiles);
     }
 
-    /// <summary>How many files the folder holds, as far as ingestion knows (removed ones not counted).</summary>
     public int FileCount()
     {
         using var connection = database.Open();
@@ -323,19 +219,6 @@ public sealed class IngestionLog(SqliteDatabase database)
         return connection.ExecuteScalar<int>(
             "SELECT (SELECT COUNT(*) FROM source_files) - (SELECT COUNT(*) FROM source_files WHERE status = @removed)",
             new { removed = Stored(SourceFileStatus.Removed) });
-    }
-
-    /// <summary>When the articles last changed (a run that added, updated or removed) and when the
-    /// last run finished; null where no such run exists yet.</summary>
-    public (DateTimeOffset? Articles, DateTimeOffset? Report) LastChanges()
-    {
-        using var connection = database.Open();
-        var (articles, report) = connection.QuerySingle<(string?, string?)>(
-            """
-            SELECT MAX(CASE WHEN added + updated + removed > 0 THEN finished_at END), MAX(finished_at)
-            FROM ingestion_runs
-            """);
-        return (articles is null ? null : new DateTimeOffset(Timestamps.Parse(articles)), report is null ? null : new DateTimeOffset(Timestamps.Parse(report)));
     }
 
     /// <summary>Rows of <see cref="FileColumns"/>, each status read through <see cref="Parse"/>.</summary>
