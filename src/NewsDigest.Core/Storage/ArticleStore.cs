@@ -307,18 +307,18 @@ public sealed class ArticleStore(Database database, SearchIndex searchIndex, ILo
             .ToDictionary(r => r.Seq);
         foreach (var item in items)
         {
-            item.TitleHtml = SearchHighlighter.Highlight(item.Title, query.Terms);
+            item.MarkedTitle = SearchHighlighter.Highlight(item.Title, query.Terms);
             if (texts.TryGetValue(item.Seq, out var row))
             {
                 // Prefer the article text; a match only in the events summary still gets a snippet.
                 var snippet = SearchHighlighter.Snippet(row.Text, query.Terms);
-                if (!snippet.Contains("<mark>", StringComparison.Ordinal))
+                if (!snippet.HasMarks)
                 {
                     var fromEvents = SearchHighlighter.Snippet(row.Events, query.Terms);
-                    snippet = fromEvents.Contains("<mark>", StringComparison.Ordinal) ? fromEvents : snippet;
+                    snippet = fromEvents.HasMarks ? fromEvents : snippet;
                 }
 
-                item.SnippetHtml = snippet;
+                item.MarkedSnippet = snippet;
             }
         }
     }
