@@ -25,7 +25,7 @@ public sealed record ArticleItemJson(
     IReadOnlyList<string> Keywords,
     string Snippet,
     string? SnippetHtml,
-    [property: Description("On a search: the matches in snippet, as offsets into it counted in UTF-16 code units (JavaScript string indexes: snippet.substr(start, length) is the match), sorted and not overlapping; empty when nothing in the snippet matches. Null when the request has no search.")]
+    [property: Description("On a search: where snippet matches the search, the stretches snippetHtml wraps in <mark>. Offsets into snippet in UTF-16 code units, as JavaScript string indexes count (snippet.slice(start, start + length) is the match); sorted, not overlapping; empty when nothing in the snippet matches. Null without a search.")]
     IReadOnlyList<HighlightJson>? Highlights,
     int? MoreCoverage);
 
