@@ -3,9 +3,9 @@ using System.Text;
 namespace NewsDigest.Core.Search;
 
 /// <summary>
-/// Marks search terms in stored text as HTML (the FTS table is contentless, so FTS5's own
-/// highlight() and snippet() are not available). The text is encoded first and only our own
-/// <c>&lt;mark&gt;</c> tags are added, so text can never inject markup.
+/// Finds search terms in stored text and reports where they are, as plain text plus marked ranges
+/// (the FTS table is contentless, so FTS5's own highlight() and snippet() are not available).
+/// Nothing here is markup: the web layer encodes the text and wraps the ranges.
 /// </summary>
 /// <remarks>
 /// Terms match case- and width-insensitively on their surface text (GPT-4 finds "gpt-4" and "ＧＰＴ-4").
@@ -20,14 +20,12 @@ public static class SearchHighlighter
     /// <summary>How far a snippet edge may move to land on a space or clause punctuation instead of mid-word.</summary>
     private const int BoundarySearchLength = 20;
 
-    /// <summary><paramref name="text"/> HTML-encoded, with every occurrence of any term in <c>&lt;mark&gt;</c>.</summary>
-    public static string Highlight(string text, IReadOnlyList<string> terms)
+    /// <summary><paramref name="text"/> with every occurrence of any term marked.</summary>
+    public static HighlightedText Highlight(string text, IReadOnlyList<string> terms)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(terms);
-        var html = new StringBuilder(text.Length + 64);
-        AppendHighlighted(html, text, 0, text.Length, Merge(FindMatches(text, terms)));
-        return html.ToString();
+        return new HighlightedText(text, MarksWithin(Merge(FindMatches(text, terms)), 0, text.Length, 0));
     }
 
     /// <summary>
@@ -53,10 +51,10 @@ public static class SearchHighlighter
     /// <summary>
     /// At most <paramref name="maxChars"/> characters of <paramref name="text"/> around the place where the
     /// most distinct terms occur together (the earliest such place), cut at spaces or clause punctuation
-    /// where possible, with "…" on each cut side; then encoded and highlighted like <see cref="Highlight"/>.
-    /// Without a match, the start of the text.
+    /// where possible, with "…" on each cut side (part of the returned text), and the terms in it marked
+    /// like <see cref="Highlight"/> does. Without a match, the start of the text.
     /// </summary>
-    public static string Snippet(string text, IReadOnlyList<string> terms, int maxChars = 160)
+    public static HighlightedText Snippet(string text, IReadOnlyList<string> terms, int maxChars = 160)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(terms);
@@ -67,19 +65,11 @@ public static class SearchHighlighter
             ? LeadingWindow(text, maxChars)
             : BestWindow(text, matches, terms.Count, maxChars);
 
-        var html = new StringBuilder(((end - start) * 2) + 32);
-        if (!text.AsSpan(0, start).IsWhiteSpace())
-        {
-            html.Append(Ellipsis);
-        }
-
-        AppendHighlighted(html, text, start, end, Merge(matches));
-        if (!text.AsSpan(end).IsWhiteSpace())
-        {
-            html.Append(Ellipsis);
-        }
-
-        return html.ToString();
+        var before = text.AsSpan(0, start).IsWhiteSpace() ? "" : Ellipsis;
+        var after = text.AsSpan(end).IsWhiteSpace() ? "" : Ellipsis;
+        return new HighlightedText(
+            string.Concat(before, text.AsSpan(start, end - start), after),
+            MarksWithin(Merge(matches), start, end, before.Length));
     }
 
     /// <summary>All term occurrences in original-text positions, sorted by start.</summary>
@@ -154,7 +144,7 @@ public static class SearchHighlighter
         return folded;
     }
 
-    /// <summary>Overlapping and touching matches joined, so each marked stretch is one <c>&lt;mark&gt;</c>.</summary>
+    /// <summary>Overlapping and touching matches joined, so each marked stretch is one range.</summary>
     private static List<TermMatch> Merge(List<TermMatch> sorted)
     {
         var merged = new List<TermMatch>();
@@ -321,47 +311,24 @@ public static class SearchHighlighter
         return SearchTextAnalyzer.IsWordChar(rune);
     }
 
-    /// <summary>Appends text[start, end) encoded, with the (merged, sorted) matches inside it marked.</summary>
-    private static void AppendHighlighted(StringBuilder html, string text, int start, int end, List<TermMatch> merged)
+    /// <summary>
+    /// The (merged, sorted) matches cut to text[start, end), as ranges into a text that holds that
+    /// stretch from <paramref name="offset"/> on.
+    /// </summary>
+    private static List<MarkedRange> MarksWithin(List<TermMatch> merged, int start, int end, int offset)
     {
-        var position = start;
+        var marks = new List<MarkedRange>();
         foreach (var match in merged)
         {
-            var markStart = Math.Max(match.Start, position);
+            var markStart = Math.Max(match.Start, start);
             var markEnd = Math.Min(match.End, end);
-            if (markStart >= markEnd)
+            if (markStart < markEnd)
             {
-                continue;
-            }
-
-            AppendEncoded(html, text.AsSpan(position, markStart - position));
-            html.Append("<mark>");
-            AppendEncoded(html, text.AsSpan(markStart, markEnd - markStart));
-            html.Append("</mark>");
-            position = markEnd;
-        }
-
-        AppendEncoded(html, text.AsSpan(position, end - position));
-    }
-
-    /// <summary>
-    /// Encodes only the five characters that matter in HTML text and attributes; Chinese stays as is
-    /// (HtmlEncoder.Default would write every character as an &amp;#x…; entity).
-    /// </summary>
-    private static void AppendEncoded(StringBuilder html, ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '<': html.Append("&lt;"); break;
-                case '>': html.Append("&gt;"); break;
-                case '&': html.Append("&amp;"); break;
-                case '"': html.Append("&quot;"); break;
-                case '\'': html.Append("&#39;"); break;
-                default: html.Append(c); break;
+                marks.Add(new MarkedRange(markStart - start + offset, markEnd - markStart));
             }
         }
+
+        return marks;
     }
 
     private sealed record FoldedTerm(string Text, bool IsPrefix, bool NeedsWordStart, bool NeedsWordEnd);

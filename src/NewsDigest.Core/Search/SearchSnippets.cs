@@ -10,18 +10,18 @@ internal static class SearchSnippets
         var bySeq = texts.ToDictionary(t => t.Seq);
         foreach (var item in items)
         {
-            item.TitleHtml = SearchHighlighter.Highlight(item.Title, query.Terms);
+            item.MarkedTitle = SearchHighlighter.Highlight(item.Title, query.Terms);
             if (bySeq.TryGetValue(item.Seq, out var row))
             {
                 // Prefer the article text; a match only in the events summary still gets a snippet.
                 var snippet = SearchHighlighter.Snippet(row.Text, query.Terms);
-                if (!snippet.Contains("<mark>", StringComparison.Ordinal))
+                if (!snippet.HasMarks)
                 {
                     var fromEvents = SearchHighlighter.Snippet(row.EventsMarkdown, query.Terms);
-                    snippet = fromEvents.Contains("<mark>", StringComparison.Ordinal) ? fromEvents : snippet;
+                    snippet = fromEvents.HasMarks ? fromEvents : snippet;
                 }
 
-                item.SnippetHtml = snippet;
+                item.MarkedSnippet = snippet;
             }
         }
     }

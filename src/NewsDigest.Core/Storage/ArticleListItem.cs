@@ -1,3 +1,5 @@
+using NewsDigest.Core.Search;
+
 namespace NewsDigest.Core.Storage;
 
 /// <summary>One entry of a list page or API list: no full text, just what a list shows.</summary>
@@ -28,11 +30,11 @@ public sealed class ArticleListItem : ITaggedArticle
 
     public IReadOnlyList<string> Keywords { get; set; } = [];
 
-    /// <summary>Search snippet as safe HTML (matches in &lt;mark&gt;), when the list is a search.</summary>
-    public string? SnippetHtml { get; set; }
+    /// <summary>Search snippet with the matches marked, when the list is a search.</summary>
+    public HighlightedText? MarkedSnippet { get; set; }
 
-    /// <summary>Title as safe HTML with matches marked, when the list is a search.</summary>
-    public string? TitleHtml { get; set; }
+    /// <summary>Title with the matches marked, when the list is a search.</summary>
+    public HighlightedText? MarkedTitle { get; set; }
 
     /// <summary>In a list collapsed by story: how many other articles cover the same story
     /// (whatever the filter); null when the list is not collapsed.</summary>

@@ -1,5 +1,6 @@
-using System.Net;
+using System.ComponentModel;
 using NewsDigest.Core.Storage;
+using NewsDigest.Web.Infrastructure;
 
 namespace NewsDigest.Web.Api;
 
@@ -24,7 +25,12 @@ public sealed record ArticleItemJson(
     IReadOnlyList<string> Keywords,
     string Snippet,
     string? SnippetHtml,
+    [property: Description("On a search: where snippet matches the search, the stretches snippetHtml wraps in <mark>. Offsets into snippet in UTF-16 code units, as JavaScript string indexes count (snippet.slice(start, start + length) is the match); sorted, not overlapping; empty when nothing in the snippet matches. Null without a search.")]
+    IReadOnlyList<HighlightJson>? Highlights,
     int? MoreCoverage);
+
+/// <summary>One match in an item's snippet.</summary>
+public sealed record HighlightJson(int Start, int Length);
 
 public sealed record FacetJson(string Value, int Count);
 
@@ -64,8 +70,9 @@ public static class ArticleJsonMapping
         item.Industries,
         item.Technologies,
         item.Keywords,
-        item.SnippetHtml is null ? item.Excerpt : PlainText(item.SnippetHtml),
-        item.SnippetHtml,
+        item.MarkedSnippet?.Text ?? item.Excerpt,
+        item.MarkedSnippet is null ? null : new MarkedHtml(item.MarkedSnippet).ToString(),
+        item.MarkedSnippet?.Marks.Select(m => new HighlightJson(m.Start, m.Length)).ToList(),
         item.MoreCoverage);
 
     public static ArticleDetailJson ToJson(this ArticleDetail article, IReadOnlyList<StoryClusterMember> alsoCoveredBy) => new(
@@ -100,8 +107,4 @@ public static class ArticleJsonMapping
             k => (IReadOnlyList<FacetJson>)page.Facets[k].Select(f => new FacetJson(f.Value, f.Count)).ToList()),
         next,
         prev);
-
-    // The highlighter's output is encoded text plus <mark> only.
-    private static string PlainText(string html) =>
-        WebUtility.HtmlDecode(html.Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal));
 }

@@ -2,29 +2,31 @@ using NewsDigest.Core.Search;
 
 namespace NewsDigest.Core.Tests.Search;
 
+/// <summary>What the highlighter marks, written in <see cref="MarkedNotation"/>: "He said [AI]" is the
+/// text "He said AI" with "AI" marked. How marks become HTML is the web layer's (MarkedHtmlTests).</summary>
 public sealed class SearchHighlighterTests
 {
     [Theory]
-    [InlineData("<script>alert('GPT-4')</script>", "gpt-4", "&lt;script&gt;alert(&#39;<mark>GPT-4</mark>&#39;)&lt;/script&gt;")]
-    [InlineData("大模型在医疗领域的应用", "医疗", "大模型在<mark>医疗</mark>领域的应用")]
-    [InlineData("ＧＰＴ-4 发布", "gpt-4", "<mark>ＧＰＴ-4</mark> 发布")]
-    [InlineData("ChatGPT and chatgpt", "chatgpt", "<mark>ChatGPT</mark> and <mark>chatgpt</mark>")]
-    [InlineData("He said AI", "ai", "He said <mark>AI</mark>")]
-    [InlineData("用GPT做医疗", "gpt", "用<mark>GPT</mark>做医疗")]
-    [InlineData("Contamination, contam and decontam", "contam*", "<mark>Contamination</mark>, <mark>contam</mark> and decontam")]
-    [InlineData("C# and C and abc#", "c#", "<mark>C#</mark> and C and abc#")]
-    [InlineData("ASP.NET on .NET 10", ".net", "ASP<mark>.NET</mark> on <mark>.NET</mark> 10")]
-    [InlineData("AT&T &amp; co", "at&t", "<mark>AT&amp;T</mark> &amp;amp; co")]
-    [InlineData("a <b> b", "<b>", "a <mark>&lt;b&gt;</mark> b")]
-    [InlineData("drug\n  discovery", "drug discovery", "<mark>drug\n  discovery</mark>")]
-    [InlineData("哈哈哈", "哈哈", "<mark>哈哈哈</mark>")]
-    [InlineData("Café culture, cafe prices", "cafe", "<mark>Café</mark> culture, <mark>cafe</mark> prices")]
-    [InlineData("Cafe Ñandú", "ñandu", "Cafe <mark>Ñandú</mark>")]
+    [InlineData("<script>alert('GPT-4')</script>", "gpt-4", "<script>alert('[GPT-4]')</script>")]
+    [InlineData("大模型在医疗领域的应用", "医疗", "大模型在[医疗]领域的应用")]
+    [InlineData("ＧＰＴ-4 发布", "gpt-4", "[ＧＰＴ-4] 发布")]
+    [InlineData("ChatGPT and chatgpt", "chatgpt", "[ChatGPT] and [chatgpt]")]
+    [InlineData("He said AI", "ai", "He said [AI]")]
+    [InlineData("用GPT做医疗", "gpt", "用[GPT]做医疗")]
+    [InlineData("Contamination, contam and decontam", "contam*", "[Contamination], [contam] and decontam")]
+    [InlineData("C# and C and abc#", "c#", "[C#] and C and abc#")]
+    [InlineData("ASP.NET on .NET 10", ".net", "ASP[.NET] on [.NET] 10")]
+    [InlineData("AT&T &amp; co", "at&t", "[AT&T] &amp; co")]
+    [InlineData("a <b> b", "<b>", "a [<b>] b")]
+    [InlineData("drug\n  discovery", "drug discovery", "[drug\n  discovery]")]
+    [InlineData("哈哈哈", "哈哈", "[哈哈哈]")]
+    [InlineData("Café culture, cafe prices", "cafe", "[Café] culture, [cafe] prices")]
+    [InlineData("Cafe Ñandú", "ñandu", "Cafe [Ñandú]")]
     [InlineData("nothing here", "absent", "nothing here")]
     [InlineData("", "x", "")]
-    public void Marks_terms_in_encoded_text(string text, string term, string expected)
+    public void Marks_terms_in_the_text(string text, string term, string expected)
     {
-        Assert.Equal(expected, SearchHighlighter.Highlight(text, [term]));
+        Assert.Equal(MarkedNotation.Parse(expected), SearchHighlighter.Highlight(text, [term]));
     }
 
     [Theory]
@@ -43,16 +45,29 @@ public sealed class SearchHighlighterTests
     [Fact]
     public void Overlapping_and_adjacent_matches_become_one_mark()
     {
-        Assert.Equal("<mark>大模型</mark>", SearchHighlighter.Highlight("大模型", ["大模", "模型"]));
-        Assert.Equal("<mark>医疗AI</mark>很好", SearchHighlighter.Highlight("医疗AI很好", ["医疗", "ai"]));
+        Assert.Equal(MarkedNotation.Parse("[大模型]"), SearchHighlighter.Highlight("大模型", ["大模", "模型"]));
+        Assert.Equal(MarkedNotation.Parse("[医疗AI]很好"), SearchHighlighter.Highlight("医疗AI很好", ["医疗", "ai"]));
     }
 
     [Fact]
-    public void Chinese_is_not_entity_encoded()
+    public void The_text_is_returned_as_it_is()
     {
-        var html = SearchHighlighter.Highlight("人工智能 & “引号”", []);
+        var text = "人工智能 & “引号” <b>";
 
-        Assert.Equal("人工智能 &amp; “引号”", html);
+        var highlighted = SearchHighlighter.Highlight(text, []);
+
+        Assert.Same(text, highlighted.Text);
+        Assert.Empty(highlighted.Marks);
+    }
+
+    [Fact]
+    public void Ranges_count_utf16_code_units()
+    {
+        // 🤖 and 𠮷 are two code units each, as in a JavaScript string.
+        var highlighted = SearchHighlighter.Highlight("🤖 𠮷野家的模型", ["𠮷野家", "模型"]);
+
+        Assert.Equal([new MarkedRange(3, 4), new MarkedRange(8, 2)], highlighted.Marks);
+        Assert.Equal("𠮷野家", highlighted.Text.Substring(3, 4));
     }
 
     [Fact]
@@ -60,15 +75,15 @@ public sealed class SearchHighlighterTests
     {
         var query = SearchQuery.Parse("GPT-4 医 c#");
 
-        var html = SearchHighlighter.Highlight("用ＧＰＴ－４做医疗，C# 也行", query.Terms);
+        var highlighted = SearchHighlighter.Highlight("用ＧＰＴ－４做医疗，C# 也行", query.Terms);
 
-        Assert.Equal("用<mark>ＧＰＴ－４</mark>做<mark>医</mark>疗，<mark>C#</mark> 也行", html);
+        Assert.Equal(MarkedNotation.Parse("用[ＧＰＴ－４]做[医]疗，[C#] 也行"), highlighted);
     }
 
     [Fact]
     public void Snippet_of_short_text_has_no_ellipsis()
     {
-        Assert.Equal("大模型在<mark>医疗</mark>领域", SearchHighlighter.Snippet("大模型在医疗领域", ["医疗"]));
+        Assert.Equal(MarkedNotation.Parse("大模型在[医疗]领域"), SearchHighlighter.Snippet("大模型在医疗领域", ["医疗"]));
     }
 
     [Fact]
@@ -76,14 +91,14 @@ public sealed class SearchHighlighterTests
     {
         var text = "The quick brown fox jumps over the lazy dog";
 
-        Assert.Equal("The quick brown…", SearchHighlighter.Snippet(text, ["cat"], maxChars: 17));
-        Assert.Equal("&lt;b&gt;…", SearchHighlighter.Snippet("<b>" + new string('x', 50), [], maxChars: 3));
+        Assert.Equal(MarkedNotation.Parse("The quick brown…"), SearchHighlighter.Snippet(text, ["cat"], maxChars: 17));
+        Assert.Equal(MarkedNotation.Parse("<b>…"), SearchHighlighter.Snippet("<b>" + new string('x', 50), [], maxChars: 3));
     }
 
     [Fact]
     public void Snippet_of_a_single_long_word_is_cut_inside_it()
     {
-        Assert.Equal("aaaaa…", SearchHighlighter.Snippet(new string('a', 50), ["b"], maxChars: 5));
+        Assert.Equal(MarkedNotation.Parse("aaaaa…"), SearchHighlighter.Snippet(new string('a', 50), ["b"], maxChars: 5));
     }
 
     [Fact]
@@ -94,12 +109,24 @@ public sealed class SearchHighlighterTests
 
         var snippet = SearchHighlighter.Snippet(text, ["contamination"], maxChars: 60);
 
-        Assert.StartsWith("…", snippet, StringComparison.Ordinal);
-        Assert.EndsWith("…", snippet, StringComparison.Ordinal);
-        Assert.Contains("benchmark <mark>contamination</mark> is real", snippet, StringComparison.Ordinal);
-        var visible = snippet.Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal).Trim('…');
+        Assert.StartsWith("…", snippet.Text, StringComparison.Ordinal);
+        Assert.EndsWith("…", snippet.Text, StringComparison.Ordinal);
+        Assert.Contains("benchmark [contamination] is real", MarkedNotation.Write(snippet), StringComparison.Ordinal);
+        var visible = snippet.Text.Trim('…');
         Assert.True(visible.Length <= 60, visible);
         Assert.Contains(" " + visible + " ", " " + text + " ", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Snippet_ranges_are_offsets_into_the_snippet_text_ellipsis_included()
+    {
+        var text = string.Concat(Enumerable.Repeat("alpha beta ", 30)) + "final gamma";
+
+        var snippet = SearchHighlighter.Snippet(text, ["gamma"], maxChars: 40);
+
+        var mark = Assert.Single(snippet.Marks);
+        Assert.Equal(snippet.Text.Length - 5, mark.Start);
+        Assert.Equal("gamma", snippet.Text.Substring(mark.Start, mark.Length));
     }
 
     [Fact]
@@ -110,9 +137,9 @@ public sealed class SearchHighlighterTests
 
         var snippet = SearchHighlighter.Snippet(text, ["医疗", "大模型"], maxChars: 40);
 
-        Assert.Contains("<mark>大模型</mark>用于<mark>医疗</mark>诊断", snippet, StringComparison.Ordinal);
-        Assert.StartsWith("…", snippet, StringComparison.Ordinal);
-        Assert.EndsWith("…", snippet, StringComparison.Ordinal);
+        Assert.Contains("[大模型]用于[医疗]诊断", MarkedNotation.Write(snippet), StringComparison.Ordinal);
+        Assert.StartsWith("…", snippet.Text, StringComparison.Ordinal);
+        Assert.EndsWith("…", snippet.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -120,10 +147,10 @@ public sealed class SearchHighlighterTests
     {
         var text = string.Concat(Enumerable.Repeat("今天天气很好，", 20)) + "模型发布了。" + string.Concat(Enumerable.Repeat("今天天气很好，", 20));
 
-        var snippet = SearchHighlighter.Snippet(text, ["模型"], maxChars: 30);
+        var snippet = MarkedNotation.Write(SearchHighlighter.Snippet(text, ["模型"], maxChars: 30));
 
         Assert.StartsWith("…今天", snippet, StringComparison.Ordinal);
-        Assert.Contains("<mark>模型</mark>发布了。", snippet, StringComparison.Ordinal);
+        Assert.Contains("[模型]发布了。", snippet, StringComparison.Ordinal);
         Assert.EndsWith("，…", snippet, StringComparison.Ordinal);
     }
 
@@ -132,17 +159,28 @@ public sealed class SearchHighlighterTests
     {
         var text = string.Concat(Enumerable.Repeat("alpha beta ", 30)) + "final gamma";
 
-        var snippet = SearchHighlighter.Snippet(text, ["gamma"], maxChars: 40);
+        var snippet = MarkedNotation.Write(SearchHighlighter.Snippet(text, ["gamma"], maxChars: 40));
 
         Assert.StartsWith("…", snippet, StringComparison.Ordinal);
-        Assert.EndsWith("final <mark>gamma</mark>", snippet, StringComparison.Ordinal);
+        Assert.EndsWith("final [gamma]", snippet, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Snippet_encodes_before_marking()
+    public void Snippet_keeps_markup_in_the_text_as_text()
     {
         var snippet = SearchHighlighter.Snippet("<img src=x onerror=alert(1)> GPT-4 rocks", ["gpt-4"]);
 
-        Assert.Equal("&lt;img src=x onerror=alert(1)&gt; <mark>GPT-4</mark> rocks", snippet);
+        Assert.Equal(MarkedNotation.Parse("<img src=x onerror=alert(1)> [GPT-4] rocks"), snippet);
+    }
+
+    [Fact]
+    public void A_mark_cut_by_the_snippet_edge_keeps_the_part_inside()
+    {
+        // A prefix term marks the whole word, which here runs past the window's end.
+        var text = "x " + new string('b', 30);
+
+        var snippet = SearchHighlighter.Snippet(text, ["b*"], maxChars: 10);
+
+        Assert.Equal(MarkedNotation.Parse("…[bbbbbbbbbb]…"), snippet);
     }
 }

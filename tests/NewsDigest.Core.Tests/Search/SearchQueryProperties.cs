@@ -39,7 +39,19 @@ public sealed class SearchQueryProperties : IDisposable
             Assert.Equal(Fts5Query.Match(query), Fts5Query.Match(SearchQuery.Parse(query.Normalized)));
         }
 
-        SearchHighlighter.Snippet(input ?? "", query.Terms, maxChars: 20);
+        AssertWellFormed(SearchHighlighter.Snippet(input ?? "", query.Terms, maxChars: 20));
+        AssertWellFormed(SearchHighlighter.Highlight(input ?? "", query.Terms));
+    }
+
+    /// <summary>Ranges a client can apply blindly: inside the text, sorted, non-empty, apart.</summary>
+    private static void AssertWellFormed(HighlightedText highlighted)
+    {
+        var end = -1;
+        foreach (var mark in highlighted.Marks)
+        {
+            Assert.True(mark.Length > 0 && mark.Start > end && mark.End <= highlighted.Text.Length, highlighted.ToString());
+            end = mark.End;
+        }
     }
 
     /// <summary>Strings built from FTS5 syntax, quotes, CJK, surrogates and control characters.</summary>

@@ -186,4 +186,19 @@ public sealed class ArticlesApiTests
         Assert.Contains("诸神之战", body);
         Assert.DoesNotContain("\\u", body);
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_highlights_of_an_item()
+    {
+        using var app = new TestApp().WithRealSeed();
+        var client = await app.StartAsync();
+
+        var doc = await GetJson(client, "/openapi/v1.json");
+
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        var highlights = schemas.GetProperty("ArticleItemJson").GetProperty("properties").GetProperty("highlights");
+        Assert.Contains("UTF-16", highlights.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal("#/components/schemas/HighlightJson", highlights.GetProperty("items").GetProperty("$ref").GetString());
+        Assert.Equal(["start", "length"], schemas.GetProperty("HighlightJson").GetProperty("properties").EnumerateObject().Select(p => p.Name));
+    }
 }

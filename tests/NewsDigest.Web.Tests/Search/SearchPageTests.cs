@@ -231,5 +231,83 @@ public sealed class SearchPageTests
         Assert.All(plain.GetProperty("items").EnumerateArray(), i => Assert.Equal(JsonValueKind.Null, i.GetProperty("snippetHtml").ValueKind));
     }
 
+    [Theory]
+    [InlineData("模型")]
+    [InlineData("chatgpt")]
+    public async Task The_api_highlights_are_utf16_offsets_of_the_matches_in_the_snippet(string term)
+    {
+        using var app = Corpus()
+            .WithFile("005_00000000000000c5.txt", Digests.Make(
+                "🤖 ChatGPT agents", "教育", "ChatGPT", date: "2024-05-05",
+                text: "🤖🤖 𠮷野家 said ChatGPT & chatgpt-4o <script>x</script> “引号” run on one 模型. Mostly unrelated text follows."))
+            .WithFile("006_00000000000000c6.txt", Digests.Make("ChatGPT 模型专题", "教育", "ChatGPT", date: "2024-05-06", text: "正文不提那个词。", events: "1. **无关**：无关。"));
+        var client = await app.StartAsync();
+
+        var json = JsonDocument.Parse(await client.GetStringAsync("/api/articles?q=" + Uri.EscapeDataString(term))).RootElement;
+
+        var items = json.GetProperty("items").EnumerateArray().ToList();
+        Assert.True(items.Count >= 3, json.ToString());
+        foreach (var item in items)
+        {
+            var snippet = item.GetProperty("snippet").GetString()!;
+            var snippetHtml = item.GetProperty("snippetHtml").GetString()!;
+            var highlights = item.GetProperty("highlights").EnumerateArray()
+                .Select(h => (Start: h.GetProperty("start").GetInt32(), Length: h.GetProperty("length").GetInt32()))
+                .ToList();
+
+            // Offsets are string indexes into snippet, as a JavaScript client counts them.
+            Assert.All(highlights, h => Assert.Equal(term, snippet.Substring(h.Start, h.Length), StringComparer.OrdinalIgnoreCase));
+            Assert.Equal(Marks(snippetHtml), highlights);
+            Assert.Equal(snippetHtml, ClientHtml(snippet, highlights));
+        }
+
+        var marked = items.Single(i => i.GetProperty("title").GetString() == "🤖 ChatGPT agents");
+        Assert.NotEmpty(marked.GetProperty("highlights").EnumerateArray());
+        var titleOnly = items.Single(i => i.GetProperty("title").GetString() == "ChatGPT 模型专题");
+        Assert.Equal(JsonValueKind.Array, titleOnly.GetProperty("highlights").ValueKind);
+        Assert.Empty(titleOnly.GetProperty("highlights").EnumerateArray());
+
+        var plain = JsonDocument.Parse(await client.GetStringAsync("/api/articles")).RootElement;
+        Assert.All(plain.GetProperty("items").EnumerateArray(), i => Assert.Equal(JsonValueKind.Null, i.GetProperty("highlights").ValueKind));
+    }
+
+    /// <summary>Where snippetHtml's &lt;mark&gt; elements are in its text, as a browser parses it.</summary>
+    private static List<(int Start, int Length)> Marks(string snippetHtml)
+    {
+        var body = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<body>" + snippetHtml).Body!;
+        var marks = new List<(int Start, int Length)>();
+        var offset = 0;
+        foreach (var node in body.ChildNodes)
+        {
+            var length = node.TextContent.Length;
+            if (node is AngleSharp.Dom.IElement { TagName: "MARK" })
+            {
+                marks.Add((offset, length));
+            }
+
+            offset += length;
+        }
+
+        return marks;
+    }
+
+    /// <summary>What a client builds from snippet and highlights: the text HTML-encoded, each highlight in &lt;mark&gt;.</summary>
+    private static string ClientHtml(string snippet, List<(int Start, int Length)> highlights)
+    {
+        static string Encode(string text) => text
+            .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
+
+        var html = new System.Text.StringBuilder();
+        var position = 0;
+        foreach (var (start, length) in highlights)
+        {
+            html.Append(Encode(snippet[position..start])).Append("<mark>").Append(Encode(snippet.Substring(start, length))).Append("</mark>");
+            position = start + length;
+        }
+
+        return html.Append(Encode(snippet[position..])).ToString();
+    }
+
     private static int Total(string json) => JsonDocument.Parse(json).RootElement.GetProperty("total").GetInt32();
 }

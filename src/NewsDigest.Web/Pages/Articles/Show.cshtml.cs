@@ -32,8 +32,8 @@ public sealed class ShowModel(IArticleReader articles, ArticleListing listing, I
 
     public IReadOnlyList<string> Paragraphs { get; private set; } = [];
 
-    /// <summary>Paragraphs as safe HTML with search terms marked, when opened from a search.</summary>
-    public IReadOnlyList<string>? MarkedParagraphs { get; private set; }
+    /// <summary>Paragraphs with search terms marked, when opened from a search.</summary>
+    public IReadOnlyList<HighlightedText>? MarkedParagraphs { get; private set; }
 
     public IReadOnlyList<ArticleListItem> Related { get; private set; } = [];
 
