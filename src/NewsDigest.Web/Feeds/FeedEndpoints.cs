@@ -16,15 +16,15 @@ namespace NewsDigest.Web.Feeds;
 /// </summary>
 public static class FeedEndpoints
 {
+    private const string AtomType = "application/atom+xml";
+    private const string JsonFeedType = "application/feed+json";
+
     private static readonly JsonSerializerOptions JsonFeedOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
-
-    private const string AtomType = "application/atom+xml";
-    private const string JsonFeedType = "application/feed+json";
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
