@@ -114,9 +114,9 @@ builder.Services.Configure<ForwardedHeadersOptions>(o =>
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
 {
     // The document's server follows the public address too, never the request's host.
-    if (publicBaseUrl.IsSet)
+    if (publicBaseUrl.Absolute(SiteUrls.Home) is { } server)
     {
-        document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = publicBaseUrl + "/" }];
+        document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = server }];
     }
 
     return Task.CompletedTask;

@@ -4,6 +4,9 @@ namespace NewsDigest.Core.Storage;
 /// search, and the page. Built from the query string by the web layer.</summary>
 public sealed record ArticleFilter
 {
+    /// <summary>Articles per page of a list unless a request asks for another size.</summary>
+    public const int DefaultPageSize = 20;
+
     public const int MaxPageSize = 100;
 
     public IReadOnlyList<string> Industries { get; init; } = [];
@@ -19,7 +22,7 @@ public sealed record ArticleFilter
 
     public int Page { get; init; } = 1;
 
-    public int PageSize { get; init; } = 20;
+    public int PageSize { get; init; } = DefaultPageSize;
 
     /// <summary>One entry per story: articles of one story cluster are listed once, as their newest
     /// member in the result. Total, pages and facet counts then count stories, not articles.</summary>

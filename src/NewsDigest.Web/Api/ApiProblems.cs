@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using NewsDigest.Web.Infrastructure;
 
 namespace NewsDigest.Web.Api;
 
@@ -65,7 +66,7 @@ public static class ApiProblems
 
     private static string Detail(HttpContext context, int status) => status switch
     {
-        StatusCodes.Status404NotFound => $"There is no API resource at {context.Request.Path}; see /openapi/v1.json.",
+        StatusCodes.Status404NotFound => $"There is no API resource at {context.Request.Path}; see {SiteUrls.OpenApiDocument}.",
         StatusCodes.Status405MethodNotAllowed => $"{context.Request.Method} is not allowed on {context.Request.Path}; allowed: {context.Response.Headers.Allow}.",
         StatusCodes.Status429TooManyRequests => $"Too many requests from this address; retry after {context.Response.Headers[HeaderNames.RetryAfter]} seconds.",
         >= 500 => "The error has been logged; please try again in a moment.",

@@ -58,13 +58,10 @@ public sealed record CoverageJson(string Id, string Title, string Url, string? L
 
 public static class ArticleJsonMapping
 {
-    /// <summary>The permalink path: the id is the identity, the slug only decoration.</summary>
-    public static string Permalink(string id, string slug) => $"/articles/{id}/{slug}";
-
     public static ArticleItemJson ToJson(this ArticleListItem item) => new(
         item.Id,
         item.Title,
-        Permalink(item.Id, item.Slug),
+        SiteUrls.Article(item.Id, item.Slug),
         item.Link,
         item.Date,
         item.Industries,
@@ -78,7 +75,7 @@ public static class ArticleJsonMapping
     public static ArticleDetailJson ToJson(this ArticleDetail article, IReadOnlyList<StoryClusterMember> alsoCoveredBy) => new(
         article.Id,
         article.Title,
-        Permalink(article.Id, article.Slug),
+        SiteUrls.Article(article.Id, article.Slug),
         article.Link,
         article.Date,
         article.Published,
@@ -95,7 +92,7 @@ public static class ArticleJsonMapping
         alsoCoveredBy.Select(ToJson).ToList());
 
     public static CoverageJson ToJson(this StoryClusterMember member) =>
-        new(member.Id, member.Title, Permalink(member.Id, member.Slug), member.Link, member.LinkHost, member.Date);
+        new(member.Id, member.Title, SiteUrls.Article(member.Id, member.Slug), member.Link, member.LinkHost, member.Date);
 
     public static ArticleListJson ToJson(this ArticlePage page, string? next = null, string? prev = null) => new(
         page.Total,

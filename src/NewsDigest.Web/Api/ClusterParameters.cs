@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace NewsDigest.Web.Api;
 
-/// <summary>The /api/ingestion/clusters parameters as the OpenAPI document shows them (bound as text, parsed by the endpoint).</summary>
+/// <summary>The /api/ingestion/clusters parameters as bound (and shown in the OpenAPI document): text, parsed once by the endpoint.</summary>
 public sealed record ClusterParameters
 {
     [FromQuery(Name = "page"), Description("1-based page number.")]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using NewsDigest.Core.Ingestion;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Infrastructure;
@@ -11,9 +12,6 @@ namespace NewsDigest.Web.Api;
 /// GET /api/ingestion/clusters pages through every story cluster.</summary>
 public static class IngestionApi
 {
-    public const int DefaultClusterPageSize = 100;
-    public const int MaxClusterPageSize = 1000;
-
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api")
@@ -22,70 +20,63 @@ public static class IngestionApi
             .CacheOutput(ResponseCaching.IngestionReport)
             .WithMetadata(new ClientCacheAttribute(30, followsIngestionReport: true));
         api.MapGet("/ingestion", Get)
-            .WithSummary("The last scan's counts, a page of the known files with their status, problem counts by reason, and the newest story clusters")
-            .Produces<IngestionJson>()
-            .ProducesValidationProblem();
+            .WithSummary("The last scan's counts, a page of the known files with their status, problem counts by reason, and the newest story clusters");
         api.MapGet("/ingestion/clusters", Clusters)
-            .WithSummary("Every story with two or more articles, the one with the newest article first, a page at a time")
-            .Produces<ClusterPageJson>()
-            .ProducesValidationProblem();
+            .WithSummary("Every story with two or more articles, the one with the newest article first, a page at a time");
         return app;
     }
 
-    // The parameters are bound for the OpenAPI document; IngestionQuery parses the query itself.
-    private static IResult Get([AsParameters] IngestionParameters parameters, HttpRequest request, IIngestionRuns runs, ISourceFiles sourceFiles, IStoryClusters storyClusters)
+    private static Results<Ok<IngestionJson>, ValidationProblem> Get(
+        [AsParameters] IngestionParameters parameters, IIngestionRuns runs, ISourceFiles sourceFiles, IStoryClusters storyClusters)
     {
-        if (!IngestionQuery.TryParse(request.Query, IngestionQuery.DefaultApiPageSize, IngestionQuery.MaxApiPageSize, out var query, out var errors))
+        if (!IngestionQuery.TryParse(parameters, PageSizes.ApiIngestionFiles, PageSizes.MaxApiIngestionFiles, out var query, out var errors))
         {
-            return Results.ValidationProblem(errors, title: "Invalid query parameters");
+            return TypedResults.ValidationProblem(errors, title: "Invalid query parameters");
         }
 
         var files = sourceFiles.Files(query);
         var run = runs.LastRun();
         var failure = runs.CurrentFailure();
-        var clusters = storyClusters.Page(1, DefaultClusterPageSize);
-        return Results.Ok(new IngestionJson(
+        var clusters = storyClusters.Page(1, PageSizes.ApiClusters);
+        return TypedResults.Ok(new IngestionJson(
             run is null ? null : new RunJson(run.StartedAt, run.FinishedAt, run.Added, run.Updated, run.Unchanged, run.Removed, run.Rejected, run.Unreadable),
             files.Total,
             files.Page,
             files.PageSize,
             files.PageCount,
-            files.Page < files.PageCount ? IngestionQuery.ApiUrl(query, files.Page + 1) : null,
-            files.Page > 1 ? IngestionQuery.ApiUrl(query, Math.Min(files.Page - 1, files.PageCount)) : null,
+            files.Page < files.PageCount ? SiteUrls.ApiIngestion(query, files.Page + 1) : null,
+            files.Page > 1 ? SiteUrls.ApiIngestion(query, Math.Min(files.Page - 1, files.PageCount)) : null,
             [.. files.Items.Select(ToJson)],
             sourceFiles.ProblemFileCount(),
             [.. sourceFiles.ReasonCounts().Select(r => new ReasonCountJson(r.Kind.Slug(), r.Kind.Group().ToString().ToLowerInvariant(), r.Count))],
             [.. clusters.Clusters.Select(ToJson)],
             clusters.Total,
-            clusters.PageCount > 1 ? ClustersUrl(2, DefaultClusterPageSize) : null,
+            clusters.PageCount > 1 ? SiteUrls.ApiClusters(2, PageSizes.ApiClusters) : null,
             failure is null ? null : new ScanErrorJson(failure.Reason, failure.Since, failure.CheckedAt),
             [.. sourceFiles.UnreadableFolders().Select(f => new UnreadableFolderJson(f.Path, f.Reason, f.Since))],
             [.. runs.InterruptedRuns().Select(r => new InterruptedRunJson(r.StartedAt, r.InterruptedAt!))]));
     }
 
-    private static IResult Clusters([AsParameters] ClusterParameters parameters, HttpRequest request, IStoryClusters storyClusters)
+    private static Results<Ok<ClusterPageJson>, ValidationProblem> Clusters([AsParameters] ClusterParameters parameters, IStoryClusters storyClusters)
     {
         var errors = new Dictionary<string, string[]>();
-        var page = ListQuery.ParseInt(request.Query, "page", 1, 1, ListQuery.MaxPage, errors);
-        var pageSize = Math.Min(ListQuery.ParseInt(request.Query, "pageSize", DefaultClusterPageSize, 1, int.MaxValue, errors), MaxClusterPageSize);
+        var page = ListQuery.ParseInt(parameters.Page, "page", 1, 1, ListQuery.MaxPage, errors);
+        var pageSize = Math.Min(ListQuery.ParseInt(parameters.PageSize, "pageSize", PageSizes.ApiClusters, 1, int.MaxValue, errors), PageSizes.MaxApiClusters);
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors, title: "Invalid query parameters");
+            return TypedResults.ValidationProblem(errors, title: "Invalid query parameters");
         }
 
         var clusters = storyClusters.Page(page, pageSize);
-        return Results.Ok(new ClusterPageJson(
+        return TypedResults.Ok(new ClusterPageJson(
             clusters.Total,
             clusters.Page,
             clusters.PageSize,
             clusters.PageCount,
             [.. clusters.Clusters.Select(ToJson)],
-            clusters.Page < clusters.PageCount ? ClustersUrl(clusters.Page + 1, pageSize) : null,
-            clusters.Page > 1 ? ClustersUrl(Math.Min(clusters.Page - 1, clusters.PageCount), pageSize) : null));
+            clusters.Page < clusters.PageCount ? SiteUrls.ApiClusters(clusters.Page + 1, pageSize) : null,
+            clusters.Page > 1 ? SiteUrls.ApiClusters(Math.Min(clusters.Page - 1, clusters.PageCount), pageSize) : null));
     }
-
-    private static string ClustersUrl(int page, int pageSize) =>
-        $"/api/ingestion/clusters?page={page}" + (pageSize == DefaultClusterPageSize ? "" : $"&pageSize={pageSize}");
 
     private static FileJson ToJson(SourceFile file) => new(
         file.Path,
@@ -100,5 +91,5 @@ public static class IngestionApi
 
     private static ClusterJson ToJson(StoryCluster cluster) =>
         new([.. cluster.Members.Select(m => new ClusterArticleJson(
-            m.Id, m.Title, ArticleJsonMapping.Permalink(m.Id, m.Slug), m.Link, m.LinkHost, m.Date, m.SourceFile))]);
+            m.Id, m.Title, SiteUrls.Article(m.Id, m.Slug), m.Link, m.LinkHost, m.Date, m.SourceFile))]);
 }

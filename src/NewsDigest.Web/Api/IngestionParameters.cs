@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace NewsDigest.Web.Api;
 
 /// <summary>
-/// The /api/ingestion parameters as the OpenAPI document shows them. Every value is bound as
-/// text: <see cref="Infrastructure.IngestionQuery"/> parses and validates them, so a malformed
-/// value is a problem-details 400 and never a binding error.
+/// The ingestion report's parameters as given: bound by /api/ingestion (and shown so in the
+/// OpenAPI document), read from the query string by /ingestion. Every value is bound as text:
+/// <see cref="Infrastructure.IngestionQuery"/> parses and validates them once, so a malformed
+/// value is a problem-details 400 (or a 400 page) and never a binding error.
 /// </summary>
 public sealed record IngestionParameters
 {
@@ -21,4 +22,13 @@ public sealed record IngestionParameters
 
     [FromQuery(Name = "pageSize"), Description("Files per page, 1–1000 (larger values are capped). Default 100.")]
     public string? PageSize { get; init; }
+
+    /// <summary>The parameters of a query string, as binding reads them (a repeated value arrives joined with commas).</summary>
+    public static IngestionParameters FromQuery(IQueryCollection query) => new()
+    {
+        Reason = query["reason"],
+        Status = query["status"],
+        Page = query["page"],
+        PageSize = query["pageSize"],
+    };
 }

@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace NewsDigest.Web.Api;
 
 /// <summary>
-/// The list parameters as the OpenAPI document shows them. Every value is bound as text: parsing
-/// and validation happen once, in <see cref="Infrastructure.ListQuery"/>, for pages, API, feeds
-/// and exports alike, so a malformed number is a problem-details 400 and never a binding error.
+/// The list's parameters as given: bound by /api/articles (and shown so in the OpenAPI document),
+/// read from the query string by the pages, feeds and export. Every value is text, so a malformed
+/// number is never a binding error: <see cref="Infrastructure.ListQuery"/> parses and validates
+/// them once, for all of them alike, into a problem-details 400 or a 400 page.
 /// </summary>
 public sealed record ListParameters
 {
@@ -33,4 +34,18 @@ public sealed record ListParameters
 
     [FromQuery(Name = "pageSize"), Description("Items per page, 1–100 (larger values are capped).")]
     public string? PageSize { get; init; }
+
+    /// <summary>The parameters of a query string, as binding reads them: a repeated single
+    /// value arrives joined with commas, a repeated filter as each of its values.</summary>
+    public static ListParameters FromQuery(IQueryCollection query) => new()
+    {
+        Q = query["q"],
+        Industry = query["industry"],
+        Tech = query["tech"],
+        Keyword = query["keyword"],
+        Sort = query["sort"],
+        Collapse = query["collapse"],
+        Page = query["page"],
+        PageSize = query["pageSize"],
+    };
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NewsDigest.Core.Listing;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Infrastructure;
@@ -11,18 +12,23 @@ public static class ExportEndpoints
 {
     public const int MaxRows = 10_000;
 
+    private const string CsvType = "text/csv";
+
     public static IEndpointRouteBuilder MapExport(this IEndpointRouteBuilder app)
     {
         app.MapGet("/export.csv", Csv).WithTags("Feeds").WithSummary("CSV export of any list view")
+            .Produces(StatusCodes.Status200OK, contentType: CsvType)
             .CacheOutput(ResponseCaching.Pages).WithMetadata(new ClientCacheAttribute(60));
         return app;
     }
 
-    private static IResult Csv(HttpRequest request, ArticleListing listing, PublicBaseUrl publicBaseUrl)
+    // The list's parameters are read from the query string once, by ListQuery, as the pages read
+    // them: they are not bound here, since the export takes neither page nor pageSize.
+    private static Results<FileContentHttpResult, ValidationProblem> Csv(HttpRequest request, ArticleListing listing, PublicBaseUrl publicBaseUrl)
     {
         if (!ListQuery.TryParse(request.Query, ArticleFilter.MaxPageSize, out var filter, out var errors))
         {
-            return Results.ValidationProblem(errors, title: "Invalid query parameters");
+            return TypedResults.ValidationProblem(errors, title: "Invalid query parameters");
         }
 
         var csv = new StringBuilder();
@@ -47,7 +53,7 @@ public static class ExportEndpoints
             }
         }
 
-        return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "newsdigest.csv");
+        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), CsvType + "; charset=utf-8", "newsdigest.csv");
     }
 
     /// <summary>RFC 4180 quoting (and CRLF line ends, above); a leading = + - @ is neutralised so a spreadsheet never runs a

@@ -1,8 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Xml;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NewsDigest.Core.Listing;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Infrastructure;
@@ -15,7 +17,8 @@ namespace NewsDigest.Web.Feeds;
 /// </summary>
 public static class FeedEndpoints
 {
-    public const int Size = 50;
+    private const string AtomType = "application/atom+xml";
+    private const string JsonFeedType = "application/feed+json";
 
     private static readonly JsonSerializerOptions JsonFeedOptions = new()
     {
@@ -27,17 +30,17 @@ public static class FeedEndpoints
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
         app.MapGet("/feed.atom", Atom).WithTags("Feeds").WithSummary("Atom 1.0 feed of any list view")
+            .Produces(StatusCodes.Status200OK, contentType: AtomType)
             .CacheOutput(ResponseCaching.Pages).WithMetadata(new ClientCacheAttribute(300));
         app.MapGet("/feed.json", Json).WithTags("Feeds").WithSummary("JSON Feed 1.1 of any list view")
+            .Produces(StatusCodes.Status200OK, contentType: JsonFeedType)
             .CacheOutput(ResponseCaching.Pages).WithMetadata(new ClientCacheAttribute(300));
         return app;
     }
 
-    /// <summary>The feed URL of a list state (page and sort dropped: a feed is always newest first).</summary>
-    public static string FeedUrl(ArticleFilter filter, string extension = "atom") =>
-        $"/feed.{extension}" + ListQuery.ToQueryString(filter with { Page = 1, Sort = ArticleSort.Relevance });
-
-    private static IResult Atom(HttpRequest request, ArticleListing listing, IArticleReader articles, PublicBaseUrl publicBaseUrl)
+    // The list's parameters are read from the query string once, by ListQuery, as the pages read
+    // them: they are not bound here, since a feed takes neither page nor pageSize.
+    private static Results<FileContentHttpResult, ValidationProblem> Atom(HttpRequest request, ArticleListing listing, IArticleReader articles, PublicBaseUrl publicBaseUrl)
     {
         if (!TryLoad(request, listing, articles, publicBaseUrl, out var view, out var problem))
         {
@@ -46,13 +49,13 @@ public static class FeedEndpoints
 
         var feed = new SyndicationFeed(view.Title, view.Description, new Uri(view.ListUrl))
         {
-            Id = view.FeedUrl,
+            Id = view.AtomUrl,
             Language = "zh-Hans",
             LastUpdatedTime = view.Items.Count == 0 ? DateTimeOffset.UnixEpoch : view.Items.Max(i => Updated(i)),
-            Generator = "NewsDigest",
+            Generator = Titles.SiteName,
         };
-        feed.Authors.Add(new SyndicationPerson { Name = "NewsDigest" });
-        feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(view.FeedUrl), "application/atom+xml"));
+        feed.Authors.Add(new SyndicationPerson { Name = Titles.SiteName });
+        feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(view.AtomUrl), "application/atom+xml"));
         feed.Items = view.Items.Select(article =>
         {
             var url = publicBaseUrl.Absolute(request, SiteUrls.Article(article.Id, article.Slug));
@@ -83,10 +86,10 @@ public static class FeedEndpoints
             new Atom10FeedFormatter(feed).WriteTo(writer);
         }
 
-        return Results.Bytes(stream.ToArray(), "application/atom+xml; charset=utf-8");
+        return TypedResults.Bytes(stream.ToArray(), AtomType + "; charset=utf-8");
     }
 
-    private static IResult Json(HttpRequest request, ArticleListing listing, IArticleReader articles, PublicBaseUrl publicBaseUrl)
+    private static Results<ContentHttpResult, ValidationProblem> Json(HttpRequest request, ArticleListing listing, IArticleReader articles, PublicBaseUrl publicBaseUrl)
     {
         if (!TryLoad(request, listing, articles, publicBaseUrl, out var view, out var problem))
         {
@@ -97,7 +100,7 @@ public static class FeedEndpoints
             "https://jsonfeed.org/version/1.1",
             view.Title,
             view.ListUrl,
-            view.FeedUrl.Replace("/feed.atom", "/feed.json", StringComparison.Ordinal),
+            view.JsonFeedUrl,
             view.Description,
             "zh-Hans",
             view.Items.Select(article =>
@@ -115,36 +118,31 @@ public static class FeedEndpoints
                     Tags(article).SelectMany(t => t.Values).Distinct().ToList(),
                     article.Language == "en" ? "en" : "zh-Hans");
             }).ToList());
-        return Results.Text(JsonSerializer.Serialize(feed, JsonFeedOptions), "application/feed+json; charset=utf-8", Encoding.UTF8);
+        return TypedResults.Text(JsonSerializer.Serialize(feed, JsonFeedOptions), JsonFeedType + "; charset=utf-8", Encoding.UTF8);
     }
 
-    private static bool TryLoad(HttpRequest request, ArticleListing listing, IArticleReader articles, PublicBaseUrl publicBaseUrl, out FeedView view, out IResult problem)
+    private static bool TryLoad(
+        HttpRequest request, ArticleListing listing, IArticleReader articles, PublicBaseUrl publicBaseUrl, out FeedView view, [NotNullWhen(false)] out ValidationProblem? problem)
     {
         view = null!;
-        problem = Results.Empty;
-        if (!ListQuery.TryParse(request.Query, Size, out var filter, out var errors))
+        problem = null;
+        if (!ListQuery.TryParse(request.Query, PageSizes.FeedEntries, out var filter, out var errors))
         {
-            problem = Results.ValidationProblem(errors, title: "Invalid query parameters");
+            problem = TypedResults.ValidationProblem(errors, title: "Invalid query parameters");
             return false;
         }
 
-        filter = filter with { Page = 1, PageSize = Size, Sort = ArticleSort.Newest, IncludeFacets = false };
+        filter = filter with { Page = 1, PageSize = PageSizes.FeedEntries, Sort = ArticleSort.Newest, IncludeFacets = false };
         var page = listing.List(filter);
         var items = articles.GetMany(page.Items.Select(i => i.Id).ToList());
-        var what = Describe(filter);
         view = new FeedView(
-            what is null ? "NewsDigest" : $"NewsDigest: {what}",
-            what is null ? "AI industry news digests" : $"AI industry news digests: {what}",
+            Titles.Feed(filter),
+            Titles.FeedDescription(filter),
             publicBaseUrl.Absolute(request, SiteUrls.List(filter with { Sort = ArticleSort.Relevance })),
-            publicBaseUrl.Absolute(request, FeedUrl(filter)),
+            publicBaseUrl.Absolute(request, SiteUrls.AtomFeed(filter)),
+            publicBaseUrl.Absolute(request, SiteUrls.JsonFeed(filter)),
             items);
         return true;
-    }
-
-    private static string? Describe(ArticleFilter filter)
-    {
-        var parts = TagKinds.All.Select(k => string.Join(" / ", filter.Values(k))).Prepend(filter.Query ?? "").Where(s => s.Length > 0).ToList();
-        return parts.Count == 0 ? null : string.Join(" · ", parts);
     }
 
     private static string Summary(ArticleDetail article) =>
@@ -158,7 +156,7 @@ public static class FeedEndpoints
     private static DateTimeOffset Published(ArticleDetail article) =>
         DateTimeOffset.Parse(article.Date + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
 
-    private sealed record FeedView(string Title, string Description, string ListUrl, string FeedUrl, IReadOnlyList<ArticleDetail> Items);
+    private sealed record FeedView(string Title, string Description, string ListUrl, string AtomUrl, string JsonFeedUrl, IReadOnlyList<ArticleDetail> Items);
 
     private sealed record JsonFeed(string Version, string Title, string HomePageUrl, string FeedUrl, string Description, string Language, IReadOnlyList<JsonFeedItem> Items);
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NewsDigest.Core.Storage;
 using NewsDigest.Web.Infrastructure;
 
@@ -22,7 +23,7 @@ public static class SitemapEndpoints
         return app;
     }
 
-    private static IResult Sitemap(HttpRequest request, IArticleReader articles, PublicBaseUrl publicBaseUrl)
+    private static FileContentHttpResult Sitemap(HttpRequest request, IArticleReader articles, PublicBaseUrl publicBaseUrl)
     {
         var count = articles.Count();
         if (count <= UrlsPerSitemap)
@@ -36,7 +37,7 @@ public static class SitemapEndpoints
             for (var part = 1; (part - 1) * UrlsPerSitemap < count; part++)
             {
                 writer.WriteStartElement("sitemap");
-                writer.WriteElementString("loc", publicBaseUrl.Absolute(request, $"/sitemap-{part}.xml"));
+                writer.WriteElementString("loc", publicBaseUrl.Absolute(request, SiteUrls.SitemapPart(part)));
                 writer.WriteEndElement();
             }
 
@@ -44,12 +45,12 @@ public static class SitemapEndpoints
         });
     }
 
-    private static IResult Part(int part, HttpRequest request, IArticleReader articles, PublicBaseUrl publicBaseUrl) =>
+    private static Results<FileContentHttpResult, NotFound> Part(int part, HttpRequest request, IArticleReader articles, PublicBaseUrl publicBaseUrl) =>
         part < 1 || (long)(part - 1) * UrlsPerSitemap >= Math.Max(1, articles.Count())
-            ? Results.NotFound()
+            ? TypedResults.NotFound()
             : UrlSet(request, articles, publicBaseUrl, (part - 1) * UrlsPerSitemap);
 
-    private static IResult UrlSet(HttpRequest request, IArticleReader articles, PublicBaseUrl publicBaseUrl, int offset) => Xml(writer =>
+    private static FileContentHttpResult UrlSet(HttpRequest request, IArticleReader articles, PublicBaseUrl publicBaseUrl, int offset) => Xml(writer =>
     {
         writer.WriteStartElement("urlset", Namespace);
         foreach (var (id, slug, updatedAt) in articles.SitemapEntries(offset, UrlsPerSitemap))
@@ -63,7 +64,7 @@ public static class SitemapEndpoints
         writer.WriteEndElement();
     });
 
-    private static IResult Xml(Action<XmlWriter> write)
+    private static FileContentHttpResult Xml(Action<XmlWriter> write)
     {
         using var stream = new MemoryStream();
         using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
@@ -72,16 +73,16 @@ public static class SitemapEndpoints
             write(writer);
         }
 
-        return Results.Bytes(stream.ToArray(), "application/xml; charset=utf-8");
+        return TypedResults.Bytes(stream.ToArray(), "application/xml; charset=utf-8");
     }
 
-    private static IResult Robots(HttpRequest request, PublicBaseUrl publicBaseUrl) => Results.Text(
+    private static ContentHttpResult Robots(HttpRequest request, PublicBaseUrl publicBaseUrl) => TypedResults.Text(
         $"""
         User-agent: *
         Allow: /
         Disallow: /settings/
         Disallow: /export.csv
-        Sitemap: {publicBaseUrl.Absolute(request, "/sitemap.xml")}
+        Sitemap: {publicBaseUrl.Absolute(request, SiteUrls.Sitemap)}
 
         """,
         "text/plain; charset=utf-8");

@@ -1,4 +1,5 @@
 using NewsDigest.Core.Storage;
+using NewsDigest.Web.Api;
 
 namespace NewsDigest.Web.Infrastructure;
 
@@ -14,14 +15,19 @@ public static class ListQuery
     public const int MaxValueLength = 100;
     public const int MaxPage = 100_000;
 
+    /// <summary>Parses a page's query string (the API binds <see cref="ListParameters"/> itself).</summary>
     public static bool TryParse(
-        IQueryCollection query, int defaultPageSize, out ArticleFilter filter, out Dictionary<string, string[]> errors)
+        IQueryCollection query, int defaultPageSize, out ArticleFilter filter, out Dictionary<string, string[]> errors) =>
+        TryParse(ListParameters.FromQuery(query), defaultPageSize, out filter, out errors);
+
+    public static bool TryParse(
+        ListParameters parameters, int defaultPageSize, out ArticleFilter filter, out Dictionary<string, string[]> errors)
     {
         errors = [];
-        var page = ParseInt(query, "page", 1, 1, MaxPage, errors);
-        var pageSize = ParseInt(query, "pageSize", defaultPageSize, 1, int.MaxValue, errors);
+        var page = ParseInt(parameters.Page, "page", 1, 1, MaxPage, errors);
+        var pageSize = ParseInt(parameters.PageSize, "pageSize", defaultPageSize, 1, int.MaxValue, errors);
         var sort = ArticleSort.Relevance;
-        var sortText = query["sort"].ToString();
+        var sortText = parameters.Sort ?? "";
         if (sortText is "newest")
         {
             sort = ArticleSort.Newest;
@@ -31,13 +37,13 @@ public static class ListQuery
             errors["sort"] = ["sort must be 'relevance' or 'newest'."];
         }
 
-        var collapseText = query["collapse"].ToString();
+        var collapseText = parameters.Collapse ?? "";
         if (collapseText is not ("" or "0" or "1"))
         {
             errors["collapse"] = ["collapse must be 1 (one entry per story) or 0."];
         }
 
-        var q = query["q"].ToString().Trim();
+        var q = (parameters.Q ?? "").Trim();
         if (q.Length > MaxQueryLength)
         {
             // Long pastes are cut, not refused: the first words still find something.
@@ -46,9 +52,9 @@ public static class ListQuery
 
         filter = new ArticleFilter
         {
-            Industries = Values(query, TagKind.Industry, errors),
-            Technologies = Values(query, TagKind.Technology, errors),
-            Keywords = Values(query, TagKind.Keyword, errors),
+            Industries = Values(parameters.Industry, TagKind.Industry, errors),
+            Technologies = Values(parameters.Tech, TagKind.Technology, errors),
+            Keywords = Values(parameters.Keyword, TagKind.Keyword, errors),
             Query = q.Length == 0 ? null : q,
             Sort = sort,
             CollapseStories = collapseText == "1",
@@ -58,10 +64,10 @@ public static class ListQuery
         return errors.Count == 0;
     }
 
-    private static IReadOnlyList<string> Values(IQueryCollection query, TagKind kind, Dictionary<string, string[]> errors)
+    private static IReadOnlyList<string> Values(string[]? given, TagKind kind, Dictionary<string, string[]> errors)
     {
         var name = kind.ParameterName();
-        var values = query[name]
+        var values = (given ?? [])
             .Select(v => v?.Trim() ?? "")
             .Where(v => v.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase)
@@ -78,10 +84,11 @@ public static class ListQuery
         return values;
     }
 
-    internal static int ParseInt(IQueryCollection query, string name, int fallback, int min, int max, Dictionary<string, string[]> errors)
+    /// <summary>A whole number parameter (a repeated one arrives joined with commas, and is refused);
+    /// <paramref name="fallback"/> when it is missing or empty.</summary>
+    internal static int ParseInt(string? text, string name, int fallback, int min, int max, Dictionary<string, string[]> errors)
     {
-        var text = query[name].ToString();
-        if (text.Length == 0)
+        if (string.IsNullOrEmpty(text))
         {
             return fallback;
         }

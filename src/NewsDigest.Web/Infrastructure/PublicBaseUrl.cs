@@ -66,9 +66,11 @@ public sealed class PublicBaseUrl
 
     /// <summary>The absolute URL of a portal path ("/articles/…", with its query).</summary>
     public string Absolute(HttpRequest request, string pathAndQuery) =>
-        _origin is null
-            ? $"{request.Scheme}://{request.Host}{request.PathBase}{pathAndQuery}"
-            : _origin + _pathBase + pathAndQuery;
+        Absolute(pathAndQuery) ?? $"{request.Scheme}://{request.Host}{request.PathBase}{pathAndQuery}";
+
+    /// <summary>The absolute URL of a portal path where no request is at hand; null when the
+    /// setting is unset, since then only a request names the host.</summary>
+    public string? Absolute(string pathAndQuery) => _origin is null ? null : _origin + _pathBase + pathAndQuery;
 
     /// <summary>A redirect's Location: relative (no scheme, no host), under the portal's path, so
     /// the browser stays on the address it asked for.</summary>

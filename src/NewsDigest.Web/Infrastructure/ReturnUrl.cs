@@ -11,7 +11,7 @@ namespace NewsDigest.Web.Infrastructure;
 public static class ReturnUrl
 {
     private const int MaxLength = 2048;
-    private const string Home = "/";
+    private const string Home = SiteUrls.Home;
 
     /// <summary>The Location for a return URL (already decoded once from the query string):
     /// the path itself, percent-encoded where it is not ASCII, or "/" when it is not a safe local path.</summary>

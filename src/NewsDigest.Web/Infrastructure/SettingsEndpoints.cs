@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 
 namespace NewsDigest.Web.Infrastructure;
@@ -17,29 +18,29 @@ public static class SettingsEndpoints
         return app;
     }
 
-    private static IResult Language(HttpContext context, PublicBaseUrl publicBaseUrl, string? culture, string? returnUrl)
+    private static Results<RedirectHttpResult, ProblemHttpResult> Language(HttpContext context, PublicBaseUrl publicBaseUrl, string? culture, string? returnUrl)
     {
         if (culture is null || !UiPreferences.Cultures.Contains(culture))
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown language", detail: "culture must be zh-Hans or en.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown language", detail: "culture must be zh-Hans or en.");
         }
 
         context.Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             Options());
-        return Results.Redirect(publicBaseUrl.Local(context.Request, ReturnUrl.LocalOrHome(returnUrl)));
+        return TypedResults.Redirect(publicBaseUrl.Local(context.Request, ReturnUrl.LocalOrHome(returnUrl)));
     }
 
-    private static IResult Theme(HttpContext context, PublicBaseUrl publicBaseUrl, string? value, string? returnUrl)
+    private static Results<RedirectHttpResult, ProblemHttpResult> Theme(HttpContext context, PublicBaseUrl publicBaseUrl, string? value, string? returnUrl)
     {
         if (value is null || !UiPreferences.Themes.Contains(value))
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown theme", detail: "value must be auto, light or dark.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown theme", detail: "value must be auto, light or dark.");
         }
 
         context.Response.Cookies.Append(UiPreferences.ThemeCookie, value, Options());
-        return Results.Redirect(publicBaseUrl.Local(context.Request, ReturnUrl.LocalOrHome(returnUrl)));
+        return TypedResults.Redirect(publicBaseUrl.Local(context.Request, ReturnUrl.LocalOrHome(returnUrl)));
     }
 
     private static CookieOptions Options() => new()

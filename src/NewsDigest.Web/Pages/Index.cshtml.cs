@@ -13,15 +13,11 @@ namespace NewsDigest.Web.Pages;
 [ClientCache(60)]
 public sealed class IndexModel(ArticleListing listing, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
-    public const int PageSize = 20;
-
     public ArticleFilter Filter { get; private set; } = new();
 
-    public ArticlePage Result { get; private set; } = new(0, 1, PageSize, [], new Dictionary<TagKind, IReadOnlyList<FacetValue>>());
+    public ArticlePage Result { get; private set; } = new(0, 1, PageSizes.Articles, [], new Dictionary<TagKind, IReadOnlyList<FacetValue>>());
 
     public FacetPanel Facets { get; private set; } = FacetPanel.Empty;
-
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public bool IsSearch => !string.IsNullOrEmpty(Filter.Query);
 
@@ -29,12 +25,9 @@ public sealed class IndexModel(ArticleListing listing, IStringLocalizer<SharedRe
 
     public IActionResult OnGet()
     {
-        if (!ListQuery.TryParse(Request.Query, PageSize, out var filter, out var errors))
+        if (!ListQuery.TryParse(Request.Query, PageSizes.Articles, out var filter, out var errors))
         {
-            Errors = errors;
-            Meta = new PageMeta { Title = text["Invalid request"], NoIndex = true };
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return InvalidRequest(errors);
         }
 
         var canonical = SiteUrls.List(filter);
@@ -57,26 +50,14 @@ public sealed class IndexModel(ArticleListing listing, IStringLocalizer<SharedRe
         {
             Title = Heading(),
             Description = IsFiltered
-                ? string.Format(text["{0} articles about {1}."], Result.Total, Describe())
+                ? string.Format(text["{0} articles about {1}."], Result.Total, Titles.Describe(filter))
                 : text["AI industry news digests: summaries of the major events, by industry and AI technology."],
             CanonicalUrl = AbsoluteUrl(canonical),
-            FeedUrl = Feeds.FeedEndpoints.FeedUrl(filter),
+            FeedUrl = SiteUrls.AtomFeed(filter),
             NoIndex = IsSearch,
         };
         return Page();
     }
 
-    public string Heading()
-    {
-        if (IsSearch)
-        {
-            return string.Format(text["Search: {0}"], Filter.Query);
-        }
-
-        return Filter.HasTagFilters ? Describe() : text["Latest AI industry news"];
-    }
-
-    private string Describe() =>
-        string.Join(" · ", TagKinds.All.Select(k => string.Join(" / ", Filter.Values(k))).Where(s => s.Length > 0)
-            .Prepend(Filter.Query ?? "").Where(s => s.Length > 0));
+    public string Heading() => Titles.List(Filter, text);
 }

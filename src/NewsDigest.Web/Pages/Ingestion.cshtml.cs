@@ -39,9 +39,9 @@ public sealed class IngestionModel(IIngestionRuns runs, ISourceFiles files, ISto
     public ReasonKind? Reason { get; private set; }
 
     /// <summary>This page of the files with a problem (of the chosen kind), newest first.</summary>
-    public SourceFilePage Problems { get; private set; } = new(0, 1, IngestionQuery.PageSize, []);
+    public SourceFilePage Problems { get; private set; } = new(0, 1, PageSizes.IngestionFiles, []);
 
-    public PagerModel Pager => new(Problems.Page, Problems.PageCount, page => IngestionQuery.PageUrl(Reason, page) + "#problems");
+    public PagerModel Pager => new(Problems.Page, Problems.PageCount, page => SiteUrls.IngestionProblems(Reason, page));
 
     public IReadOnlyList<UnreadableFolder> UnreadableFolders { get; private set; } = [];
 
@@ -53,26 +53,21 @@ public sealed class IngestionModel(IIngestionRuns runs, ISourceFiles files, ISto
     /// <summary>The newest stories with several articles, so an editor can spot duplicates, and how many there are.</summary>
     public StoryClusterPage Stories { get; private set; } = new(0, 1, StoriesShown, []);
 
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
-
     public IActionResult OnGet()
     {
-        if (!IngestionQuery.TryParse(Request.Query, IngestionQuery.PageSize, IngestionQuery.PageSize, out var query, out var errors))
+        if (!IngestionQuery.TryParse(Request.Query, PageSizes.IngestionFiles, PageSizes.IngestionFiles, out var query, out var errors))
         {
-            Errors = errors;
-            Meta = new PageMeta { Title = text["Invalid request"], NoIndex = true };
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return InvalidRequest(errors);
         }
 
-        var canonical = IngestionQuery.PageUrl(query.Reason, query.Page);
+        var canonical = SiteUrls.Ingestion(query.Reason, query.Page);
         if (!SiteUrls.IsCanonical(Request, canonical))
         {
             return Redirect(LocalUrl(canonical));
         }
 
         Reason = query.Reason;
-        Problems = files.Files(query with { ProblemsOnly = true, Status = null, PageSize = IngestionQuery.PageSize });
+        Problems = files.Files(query with { ProblemsOnly = true, Status = null, PageSize = PageSizes.IngestionFiles });
         if (query.Page > Problems.PageCount)
         {
             return NotFound();

@@ -11,36 +11,29 @@ namespace NewsDigest.Web.Pages;
 [ClientCache(30, followsIngestionReport: true)]
 public sealed class IngestionStoriesModel(IStoryClusters storyClusters, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
-    public const int PageSize = 50;
-
-    public StoryClusterPage Stories { get; private set; } = new(0, 1, PageSize, []);
+    public StoryClusterPage Stories { get; private set; } = new(0, 1, PageSizes.IngestionStories, []);
 
     /// <summary>The number of the page's first story, counting from the newest.</summary>
     public int FirstNumber => (Stories.Page - 1) * Stories.PageSize + 1;
 
-    public PagerModel Pager => new(Stories.Page, Stories.PageCount, PageUrl);
-
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public PagerModel Pager => new(Stories.Page, Stories.PageCount, p => SiteUrls.IngestionStories(p));
 
     public IActionResult OnGet()
     {
         var errors = new Dictionary<string, string[]>();
-        var page = ListQuery.ParseInt(Request.Query, "page", 1, 1, ListQuery.MaxPage, errors);
+        var page = ListQuery.ParseInt(Request.Query["page"], "page", 1, 1, ListQuery.MaxPage, errors);
         if (errors.Count > 0)
         {
-            Errors = errors;
-            Meta = new PageMeta { Title = text["Invalid request"], NoIndex = true };
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return InvalidRequest(errors);
         }
 
-        var canonical = PageUrl(page);
+        var canonical = SiteUrls.IngestionStories(page);
         if (!SiteUrls.IsCanonical(Request, canonical))
         {
             return Redirect(LocalUrl(canonical));
         }
 
-        Stories = storyClusters.Page(page, PageSize);
+        Stories = storyClusters.Page(page, PageSizes.IngestionStories);
         if (page > Stories.PageCount)
         {
             return NotFound();
@@ -55,6 +48,4 @@ public sealed class IngestionStoriesModel(IStoryClusters storyClusters, IStringL
         };
         return Page();
     }
-
-    private static string PageUrl(int page) => "/ingestion/stories" + (page > 1 ? $"?page={page}" : "");
 }

@@ -39,8 +39,6 @@ public sealed class InsightsModel(InsightsReports insights, IStringLocalizer<Sha
 
     public IReadOnlyList<(TrendSeries Series, LineChartView View)> TechnologyTrends { get; private set; } = [];
 
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
-
     public bool IsFiltered => !string.IsNullOrEmpty(Filter.Query) || Filter.HasTagFilters;
 
     /// <summary>The heat map leaves out rows or columns, so a link to all of them is worth showing.</summary>
@@ -51,7 +49,7 @@ public sealed class InsightsModel(InsightsReports insights, IStringLocalizer<Sha
     public IActionResult OnGet()
     {
         var allText = Request.Query["all"].ToString();
-        var valid = ListQuery.TryParse(Request.Query, IndexModel.PageSize, out var filter, out var errors);
+        var valid = ListQuery.TryParse(Request.Query, PageSizes.Articles, out var filter, out var errors);
         if (allText is not ("" or "1"))
         {
             errors["all"] = ["all must be 1 or left out."];
@@ -60,10 +58,7 @@ public sealed class InsightsModel(InsightsReports insights, IStringLocalizer<Sha
 
         if (!valid)
         {
-            Errors = errors;
-            Meta = new PageMeta { Title = text["Invalid request"], NoIndex = true };
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return InvalidRequest(errors);
         }
 
         var canonical = SiteUrls.Insights(filter, allText == "1");
@@ -103,7 +98,7 @@ public sealed class InsightsModel(InsightsReports insights, IStringLocalizer<Sha
         return Page();
     }
 
-    public string Heading() => IsFiltered ? string.Format(text["Insights: {0}"], Describe()) : text["Insights"];
+    public string Heading() => Titles.Insights(Filter, text);
 
     /// <summary>The list of the articles a cell counts: this view narrowed to exactly that pair.</summary>
     public string CellUrl(string industry, string technology) =>
@@ -124,8 +119,4 @@ public sealed class InsightsModel(InsightsReports insights, IStringLocalizer<Sha
         var yMax = LineChart.NiceMax(series.Select(s => s.Max).DefaultIfEmpty(0).Max());
         return [.. series.Select(s => (s, new LineChartView(LineChart.WithAxes(s, Report.Timeline, yMax), cssClass, Summary(s, s.Value))))];
     }
-
-    private string Describe() =>
-        string.Join(" · ", TagKinds.All.Select(k => string.Join(" / ", Filter.Values(k))).Where(s => s.Length > 0)
-            .Prepend(Filter.Query ?? "").Where(s => s.Length > 0));
 }

@@ -54,7 +54,7 @@ public sealed class ShowModel(IArticleReader articles, ArticleListing listing, I
         {
             // The short permalink only redirects: its slug is all that is read, not the article.
             return ArticleIds.IsWellFormed(id) && articles.SlugOf(id) is { } canonical
-                ? RedirectPermanent(LocalUrl(SiteUrls.Article(id, canonical) + Request.QueryString))
+                ? RedirectPermanent(LocalUrl(SiteUrls.Article(id, canonical, Request.QueryString)))
                 : NotFound();
         }
 
@@ -64,14 +64,13 @@ public sealed class ShowModel(IArticleReader articles, ArticleListing listing, I
             return NotFound();
         }
 
-        var path = SiteUrls.Article(article.Id, article.Slug);
         if (slug != article.Slug)
         {
-            return RedirectPermanent(LocalUrl(path + Request.QueryString));
+            return RedirectPermanent(LocalUrl(SiteUrls.Article(article.Id, article.Slug, Request.QueryString)));
         }
 
         Article = article;
-        CanonicalUrl = AbsoluteUrl(path);
+        CanonicalUrl = AbsoluteUrl(SiteUrls.Article(article.Id, article.Slug));
         Paragraphs = PlainText.Paragraphs(article.Text);
         var query = SearchQuery.Parse(q is { Length: <= ListQuery.MaxQueryLength } ? q : null);
         if (query.Terms.Count > 0)

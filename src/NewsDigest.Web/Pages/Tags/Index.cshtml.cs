@@ -19,9 +19,6 @@ public sealed class IndexModel(ArticleListing listing, IStringLocalizer<SharedRe
     /// <summary>Tags of each kind on /tags.</summary>
     public const int TopPerKind = 100;
 
-    /// <summary>Tags on each page of /tags?kind=….</summary>
-    public const int PageSize = 500;
-
     /// <summary>Each kind shown: its tags on this page (the top ones, or one page of them) and how many it has.</summary>
     public IReadOnlyList<(TagKind Kind, IReadOnlyList<FacetValue> Tags, int Total)> Groups { get; private set; } = [];
 
@@ -29,8 +26,6 @@ public sealed class IndexModel(ArticleListing listing, IStringLocalizer<SharedRe
     public TagKind? Kind { get; private set; }
 
     public PagerModel? Pager { get; private set; }
-
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public IActionResult OnGet()
     {
@@ -43,7 +38,7 @@ public sealed class IndexModel(ArticleListing listing, IStringLocalizer<SharedRe
         }
 
         // "page" is a reserved route value in Razor Pages (the page's path), so read the query.
-        var page = ListQuery.ParseInt(Request.Query, "page", 1, 1, ListQuery.MaxPage, errors);
+        var page = ListQuery.ParseInt(Request.Query["page"], "page", 1, 1, ListQuery.MaxPage, errors);
         if (kindText.Length == 0 && Request.Query.ContainsKey("page"))
         {
             errors["page"] = ["page needs a kind: /tags?kind=keyword&page=2."];
@@ -51,13 +46,10 @@ public sealed class IndexModel(ArticleListing listing, IStringLocalizer<SharedRe
 
         if (errors.Count > 0)
         {
-            Errors = errors;
-            Meta = new PageMeta { Title = text["Invalid request"], NoIndex = true };
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return InvalidRequest(errors);
         }
 
-        var canonical = PageUrl(kind, page);
+        var canonical = SiteUrls.Tags(kind, page);
         if (!SiteUrls.IsCanonical(Request, canonical))
         {
             return Redirect(LocalUrl(canonical));
@@ -67,14 +59,14 @@ public sealed class IndexModel(ArticleListing listing, IStringLocalizer<SharedRe
         if (kind is { } one)
         {
             var tags = listing.Tags(one);
-            var pageCount = Math.Max(1, (tags.Count + PageSize - 1) / PageSize);
+            var pageCount = Math.Max(1, (tags.Count + PageSizes.Tags - 1) / PageSizes.Tags);
             if (page > pageCount)
             {
                 return NotFound();
             }
 
-            Groups = [Group(one, tags, (page - 1) * PageSize, PageSize)];
-            Pager = new PagerModel(page, pageCount, p => PageUrl(one, p));
+            Groups = [Group(one, tags, (page - 1) * PageSizes.Tags, PageSizes.Tags)];
+            Pager = new PagerModel(page, pageCount, p => SiteUrls.Tags(one, p));
         }
         else
         {
@@ -92,8 +84,4 @@ public sealed class IndexModel(ArticleListing listing, IStringLocalizer<SharedRe
 
     private static (TagKind, IReadOnlyList<FacetValue>, int) Group(TagKind kind, IReadOnlyList<FacetValue> tags, int skip, int take) =>
         (kind, [.. tags.Skip(skip).Take(take)], tags.Count);
-
-    /// <summary>/tags, or one kind's page: kind, then page; page 1 left out.</summary>
-    public static string PageUrl(TagKind? kind, int page = 1) =>
-        kind is null ? "/tags" : $"/tags?kind={kind.Value.ParameterName()}" + (page > 1 ? $"&page={page}" : "");
 }

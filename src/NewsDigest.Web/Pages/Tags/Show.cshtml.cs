@@ -30,7 +30,7 @@ public sealed class ShowModel(IArticleReader articles, ArticleListing listing, I
     /// <summary>What the sparkline counts and over which periods, shown next to it.</summary>
     public string SparklineCaption { get; private set; } = "";
 
-    public string PageUrl(int page) => SiteUrls.Tag(Kind, Value) + (page > 1 ? $"?page={page}" : "");
+    public string PageUrl(int page) => SiteUrls.Tag(Kind, Value, page);
 
     public IActionResult OnGet(string kind, string value)
     {
@@ -46,9 +46,9 @@ public sealed class ShowModel(IArticleReader articles, ArticleListing listing, I
         }
 
         // "page" is a reserved route value in Razor Pages (the page's path), so read the query.
-        var page = Request.Query["page"].ToString();
-        var pageNumber = 1;
-        if (page.Length > 0 && (!int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1 || pageNumber > ListQuery.MaxPage))
+        var errors = new Dictionary<string, string[]>();
+        var pageNumber = ListQuery.ParseInt(Request.Query["page"], "page", 1, 1, ListQuery.MaxPage, errors);
+        if (errors.Count > 0)
         {
             return BadRequest();
         }
@@ -62,7 +62,7 @@ public sealed class ShowModel(IArticleReader articles, ArticleListing listing, I
             return RedirectPermanent(LocalUrl(canonical));
         }
 
-        Filter = SiteUrls.With(new ArticleFilter(), Kind, stored) with { Page = pageNumber, PageSize = Pages.IndexModel.PageSize };
+        Filter = SiteUrls.With(new ArticleFilter(), Kind, stored) with { Page = pageNumber, PageSize = PageSizes.Articles };
         Result = listing.List(Filter);
         if (pageNumber > Result.PageCount)
         {
@@ -89,7 +89,7 @@ public sealed class ShowModel(IArticleReader articles, ArticleListing listing, I
             Title = $"{text[KindLabels.Singular(Kind)]}: {stored}",
             Description = string.Format(text["{0} articles tagged {1}."], Result.Total, stored),
             CanonicalUrl = AbsoluteUrl(canonical),
-            FeedUrl = Feeds.FeedEndpoints.FeedUrl(Filter),
+            FeedUrl = SiteUrls.AtomFeed(Filter),
         };
         return Page();
     }
