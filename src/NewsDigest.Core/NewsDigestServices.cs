@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsDigest.Core.Ingestion;
 using NewsDigest.Core.Insights;
@@ -23,16 +22,9 @@ public static class NewsDigestServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NewsDigestOptions>>().Value);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DataChanges>();
-        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<NewsDigestOptions>().DatabasePath, sp.GetService<ILogger<SqliteDatabase>>(), sp.GetRequiredService<DataChanges>()));
-        services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
+        services.AddSqliteStorage(sp => sp.GetRequiredService<NewsDigestOptions>().DatabasePath);
         services.AddSingleton(sp => new DigestParser(new DigestParserOptions { MaxBytes = sp.GetRequiredService<NewsDigestOptions>().MaxFileBytes }));
         services.AddSingleton<MarkdownRenderer>();
-        services.AddSingleton<IArticleReader, SqliteArticles>();
-        services.AddSingleton<IFullTextSearch, SqliteSearch>();
-        services.AddSingleton<SqliteStoryClusters>();
-        services.AddSingleton<IStoryClusters>(sp => sp.GetRequiredService<SqliteStoryClusters>());
-        services.AddSingleton<IIngestionRuns, SqliteIngestionRuns>();
-        services.AddSingleton<ISourceFiles, SqliteSourceFiles>();
 
         // What the pages keep in memory, whatever the engine.
         services.AddSingleton<ListIndexCache>();

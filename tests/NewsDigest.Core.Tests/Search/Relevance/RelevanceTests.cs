@@ -1,7 +1,7 @@
 namespace NewsDigest.Core.Tests.Search.Relevance;
 
 /// <summary>
-/// The relevance set of issue 4: each query through the real ArticleStore.List over
+/// The relevance set of issue 4: each query through the real ArticleListing.List over
 /// <see cref="RelevanceCorpus"/>. A failure names the query and prints what came back.
 /// </summary>
 public sealed class RelevanceTests(RelevanceCorpus corpus) : IClassFixture<RelevanceCorpus>

@@ -1,14 +1,14 @@
 using NewsDigest.Core.Storage;
 using NewsDigest.Core.Tests.Ingestion;
 
-namespace NewsDigest.Core.Tests.Storage;
+namespace NewsDigest.Core.Tests.Listing;
 
 /// <summary>Filters, facets, paging and ordering over a small fixed corpus on a real SQLite file.</summary>
-public sealed class ArticleStoreTests : IDisposable
+public sealed class ArticleListingTests : IDisposable
 {
     private readonly IngestionHarness _harness = new();
 
-    public ArticleStoreTests()
+    public ArticleListingTests()
     {
         // title, industries, technologies, keywords, date
         Add("001_0000000000000001.txt", "医疗大模型", "医疗", "大模型", "人工智能", "2024-03-01");

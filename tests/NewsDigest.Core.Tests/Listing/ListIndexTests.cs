@@ -1,7 +1,7 @@
 using NewsDigest.Core.Listing;
 using NewsDigest.Core.Storage;
 
-namespace NewsDigest.Core.Tests.Storage;
+namespace NewsDigest.Core.Tests.Listing;
 
 public sealed class ListIndexTests
 {

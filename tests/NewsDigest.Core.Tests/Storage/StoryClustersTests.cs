@@ -5,7 +5,7 @@ using NewsDigest.Core.Tests.Ingestion;
 namespace NewsDigest.Core.Tests.Storage;
 
 /// <summary>Clusters as ingestion keeps them, on a real SQLite file: after adds, edits and deletes.</summary>
-public sealed class StoryClusterStoreTests : IDisposable
+public sealed class StoryClustersTests : IDisposable
 {
     // Story A: one quarter's results, three outlets (two share a link, one has a near-duplicate title).
     private const string A1 = "a000000000000001";
@@ -21,7 +21,7 @@ public sealed class StoryClusterStoreTests : IDisposable
 
     private readonly IngestionHarness _harness = new();
 
-    public StoryClusterStoreTests()
+    public StoryClustersTests()
     {
         Write(A1, "OpenAI第一季度财报：AI业务收入同比增长55%", "https://www.36kr.com/p/4087299859", "2025-01-28", "医疗, 电商", "多模态, 智能体", "人工智能");
         Write(A2, "OpenAI公布一季度业绩", "http://36kr.com/p/4087299859/?utm_source=weibo", null, "金融", "大模型", "财报");
