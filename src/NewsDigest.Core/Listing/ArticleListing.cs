@@ -51,7 +51,7 @@ public sealed class ArticleListing(
     public IReadOnlyList<FacetValue> Tags(TagKind kind) => listIndex.Current.AllTags(kind);
 
     /// <summary>Tags that most often appear together with the given one, counted in memory: the
-    /// same count in SQL joins every link of the tag's articles and cost a tag page about 200 ms
+    /// same count in SQL joins every link of the tag's articles and costs a tag page about 200 ms
     /// at 100,000 articles.</summary>
     public IReadOnlyList<(TagKind Kind, FacetValue Tag)> CoOccurring(TagKind kind, string value, int limit)
     {

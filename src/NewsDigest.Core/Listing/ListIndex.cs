@@ -161,7 +161,7 @@ internal sealed class ListIndex
     public List<int> Select(ArticleFilter filter, IEnumerable<long>? matches)
     {
         // One mask per filtered kind, indexed by dense tag id: an array read per tag of each match,
-        // where a HashSet lookup made a filtered search of 80,000 matches cost 5-10 ms.
+        // where a HashSet lookup makes a filtered search of 80,000 matches cost 5-10 ms.
         var required = new List<bool[]>();
         foreach (var kind in TagKinds.All)
         {
@@ -254,7 +254,7 @@ internal sealed class ListIndex
     /// <summary>
     /// Every tag of one kind with its number of articles, most used first, then by value: what
     /// /tags lists. Counted once per index (it is immutable) on first use: a GROUP BY over every
-    /// tag link cost /tags about 200 ms at 100,000 articles, this pass a few.
+    /// tag link costs /tags about 200 ms at 100,000 articles, this pass a few.
     /// </summary>
     public IReadOnlyList<FacetValue> AllTags(TagKind kind) => _allTags.Value[kind];
 

@@ -8,7 +8,7 @@ namespace NewsDigest.Core.Storage.Sqlite;
 /// <summary>
 /// The ingestion writer's article statements, prepared once per scan on the writer's connection.
 /// The single writer is what bounds a large ingest, and preparing each statement again for every
-/// file (as a Dapper call does) plus resolving tags through JSON cost it about a third of its time.
+/// file (as a Dapper call does) plus resolving tags through JSON costs it about a third of its time.
 /// Tag ids are remembered for the scan: tags are only ever deleted at its end
 /// (<see cref="DeleteOrphanTags"/>), after the last save. One scan, one thread.
 /// </summary>

@@ -109,7 +109,7 @@ internal static class Migrations
         // 3: the search index takes the 'ascii' tokenizer. Our tokens are already split, folded
         // and lower-cased, so FTS5 only has to split on spaces; unicode61 looked up the category
         // of every character again and made indexing about a third slower (docs/benchmarks.md).
-        // Diacritics are now folded by SearchTextAnalyzer. The entries are rebuilt from articles.
+        // Diacritics are folded by SearchTextAnalyzer. The entries are rebuilt from articles.
         // hashsize: FTS5 holds up to this much of a transaction's new tokens in memory before it
         // writes them out as a segment (default 1 MB), so an ingestion batch makes one segment,
         // not dozens to merge later; a 10,000-file ingest spent a fifth of its time on that.

@@ -18,7 +18,7 @@ internal static class SearchEntries
     /// transaction's new tokens in memory, but flushes them to a new segment whenever another
     /// statement of the transaction opens a statement savepoint (an upsert, a multi-row insert, a
     /// delete). Written one article at a time between the articles' other writes, every article
-    /// became a segment to merge later, which cost a large ingest most of its time; written
+    /// would become a segment to merge later, which costs a large ingest most of its time; written
     /// together at the end of a batch they make one.
     /// </summary>
     public static void Replace(

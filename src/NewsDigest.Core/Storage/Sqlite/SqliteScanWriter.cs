@@ -6,8 +6,8 @@ namespace NewsDigest.Core.Storage.Sqlite;
 
 /// <summary>
 /// One scan's writes on one connection, in a transaction committed every <see cref="Window"/> and
-/// at the end of the scan. One transaction per file made FTS5 write (and later merge) a small
-/// segment per file and synced the WAL per file. Grouping the files of one second keeps the crash
+/// at the end of the scan. One transaction per file would make FTS5 write (and later merge) a small
+/// segment per file and sync the WAL per file. Grouping the files of one second keeps the crash
 /// guarantee (a file's article and its source_files row commit together, so after a crash the
 /// rolled-back files are simply taken again) while readers still see progress every second.
 /// Search entries wait for the commit: see <see cref="SearchEntries.Replace"/>.

@@ -71,7 +71,7 @@ public sealed class SqliteSearch(SqliteDatabase database, ILogger<SqliteSearch> 
     /// <summary>
     /// The rowids matching <paramref name="match"/> in <paramref name="table"/>, ascending. They come
     /// back as one comma-separated text rather than a row each: stepping a reader through 80,000 rows
-    /// (a term in most articles at 100,000) cost 25-40 ms in Microsoft.Data.Sqlite's per-row calls,
+    /// (a term in most articles at 100,000) costs 25-40 ms in Microsoft.Data.Sqlite's per-row calls,
     /// several times FTS5's own work; one string parses in about a millisecond.
     /// </summary>
     private static List<long> MatchesIn(SqliteConnection connection, string table, string match)
@@ -134,7 +134,7 @@ public sealed class SqliteSearch(SqliteDatabase database, ILogger<SqliteSearch> 
         // MATCH once per candidate (0.4-1 s for 500 at 10,000 articles); this way it is one pass
         // over the doclists and bm25 runs for the candidates only. The expression is the query's
         // tokens ANDed, not its phrases: the candidates are known to match already, and finding
-        // them without comparing positions made this pass 3-6x cheaper for a phrase over terms in
+        // them without comparing positions makes this pass 3-6x cheaper for a phrase over terms in
         // most articles (大模型). The rowid range lets FTS5 skip the rest of each doclist: the
         // newest articles are mostly the last ingested, so the candidates' seqs lie close together.
         connection.Query<(long Seq, double Score, double TitleTags)>(
