@@ -42,8 +42,6 @@ public sealed class SqliteDatabase : IDatabase
     /// <summary>The full path of the database file.</summary>
     public string Path { get; }
 
-    public string Location => Path;
-
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
