@@ -4,7 +4,7 @@ using System.CommandLine.Parsing;
 namespace NewsDigest.Web.Cli;
 
 /// <summary>
-/// The command line: <c>ingest</c>, <c>generate</c> and <c>healthcheck</c> run once and exit, each
+/// The command line: <c>ingest</c>, <c>migrate</c>, <c>generate</c> and <c>healthcheck</c> run once and exit, each
 /// with <c>--help</c>; <c>--version</c> and <c>--help</c> say what this is. No arguments, or only
 /// the host's own options (<see cref="HostOptions"/>), start the portal. Anything else is a usage
 /// error: the error and the usage go to stderr with exit code 2, and the portal never starts.
@@ -49,6 +49,7 @@ public static class CommandLine
             """)
         {
             IngestCommand.Create(output, error),
+            MigrateCommand.Create(output, error),
             GenerateCommand.Create(output),
             HealthCheckCommand.Create(output, error),
         };

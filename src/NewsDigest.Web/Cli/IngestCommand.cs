@@ -20,23 +20,9 @@ public static class IngestCommand
 
     public static int Run(string folder, string? db, TextWriter output, TextWriter error)
     {
-        var overrides = new Dictionary<string, string?> { ["NewsDigest:SeedsPath"] = folder };
-        if (db is not null)
-        {
-            overrides["NewsDigest:DatabasePath"] = db;
-        }
-
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides)
-            .Build();
-        using var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(logging => logging.ClearProviders())
-            .AddNewsDigest(configuration)
-            .BuildServiceProvider();
+        var overrides = CommandServices.DatabaseOverride(db);
+        overrides["NewsDigest:SeedsPath"] = folder;
+        using var services = CommandServices.Build(overrides);
 
         if (StartupSettings.Problems(services) is { Count: > 0 } problems)
         {
@@ -44,16 +30,16 @@ public static class IngestCommand
             return 1;
         }
 
-        var options = services.GetRequiredService<NewsDigestOptions>();
         if (!Directory.Exists(folder))
         {
             error.WriteLine($"The folder {Path.GetFullPath(folder)} does not exist.");
             return 2;
         }
 
+        var database = services.GetRequiredService<IDatabase>();
         try
         {
-            services.GetRequiredService<IDatabase>().Migrate();
+            database.Migrate();
         }
         catch (DatabaseUnavailableException e)
         {
@@ -77,7 +63,7 @@ public static class IngestCommand
         }
 
         var run = report.Run;
-        output.WriteLine($"Ingested {Path.GetFullPath(folder)} into {Path.GetFullPath(options.DatabasePath)}");
+        output.WriteLine($"Ingested {Path.GetFullPath(folder)} into {database.Location}");
         output.WriteLine($"  added {run.Added}, updated {run.Updated}, unchanged {run.Unchanged}, removed {run.Removed}, rejected {run.Rejected}, unreadable {run.Unreadable}");
         foreach (var problem in report.Problems.OrderBy(p => p.Kind).ThenBy(p => p.File, StringComparer.Ordinal))
         {

@@ -25,6 +25,8 @@ public sealed class CommandLineTests
     [InlineData("ingets")]
     [InlineData("ingest", "--bd", "x")]
     [InlineData("ingest")]
+    [InlineData("migrate", "--bd", "x")]
+    [InlineData("migrate", "extra")]
     [InlineData("generate", "out")]
     [InlineData("generate", "out", "--count", "0")]
     [InlineData("generate", "out", "--count", "ten")]
@@ -47,6 +49,7 @@ public sealed class CommandLineTests
 
     [Theory]
     [InlineData("ingest", "<folder>", "--db")]
+    [InlineData("migrate", "schema", "--db")]
     [InlineData("generate", "<folder>", "--count")]
     [InlineData("healthcheck", "--url", "--timeout")]
     public void Every_command_has_help(string command, string argument, string option)
@@ -67,9 +70,35 @@ public sealed class CommandLineTests
         var (versionCode, version, _) = Run(["--version"]);
 
         Assert.Equal(0, helpCode);
-        Assert.All(new[] { "ingest", "generate", "healthcheck", "--urls" }, word => Assert.Contains(word, help));
+        Assert.All(new[] { "ingest", "migrate", "generate", "healthcheck", "--urls" }, word => Assert.Contains(word, help));
         Assert.Equal(0, versionCode);
         Assert.Matches(@"^\d+\.\d+\.\d+", version.Trim());
+    }
+
+    [Fact]
+    public void Migrate_creates_or_upgrades_the_schema_and_can_run_again()
+    {
+        var folder = Directory.CreateTempSubdirectory("newsdigest-migrate-");
+        try
+        {
+            var database = Path.Combine(folder.FullName, "data", "news.db");
+
+            var (first, output, error) = Run(["migrate", "--db", database]);
+            var (again, _, _) = Run(["migrate", "--db", database]);
+
+            Assert.True(first == 0, error);
+            Assert.Equal($"The database {database} is up to date.\n", output.ReplaceLineEndings("\n"));
+            Assert.Equal(0, again);
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT (SELECT user_version FROM pragma_user_version) > 0 AND EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'articles')";
+            Assert.Equal(1L, command.ExecuteScalar());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]

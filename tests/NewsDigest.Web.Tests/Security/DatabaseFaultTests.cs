@@ -137,7 +137,7 @@ public sealed class DatabaseFaultTests : IDisposable
     }
 
     /// <summary>
-    /// The portal and the ingest command each refuse the database with exactly that one line and
+    /// The portal and the ingest and migrate commands each refuse the database with exactly that one line and
     /// leave its bytes as they were. <paramref name="modeWhileRunning"/> is the file's mode during
     /// the runs only, so that the test can read the file before and after.
     /// </summary>
@@ -149,6 +149,7 @@ public sealed class DatabaseFaultTests : IDisposable
         {
             ["portal"] = [$"--NewsDigest:DatabasePath={database}", $"--NewsDigest:SeedsPath={Seeds}", "--NewsDigest:WatchFolder=false", "--urls=http://127.0.0.1:0"],
             ["ingest"] = ["ingest", Seeds, "--db", database],
+            ["migrate"] = ["migrate", "--db", database],
         };
         foreach (var (name, arguments) in runs)
         {

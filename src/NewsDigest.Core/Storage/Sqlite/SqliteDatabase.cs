@@ -42,6 +42,8 @@ public sealed class SqliteDatabase : IDatabase
     /// <summary>The full path of the database file.</summary>
     public string Path { get; }
 
+    public string Location => Path;
+
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
