@@ -146,8 +146,9 @@ public sealed class SqliteStoryClusters(SqliteDatabase database, DataChanges cha
 
     /// <summary>
     /// Every story's cluster id, the one with the newest article first, kept in memory until the
-    /// data changes (<see cref="DataChanges"/>; a refresh that changes the clusters is announced too): ordering the stories reads every clustered article's
-    /// sort_key, which sits behind the article's text in its row (about 100 ms at 100,000 articles).
+    /// data changes (<see cref="DataChanges"/>; a refresh that changes the clusters is announced
+    /// too): ordering the stories reads every clustered article's sort_key, which sits behind the
+    /// article's text in its row (about 100 ms at 100,000 articles).
     /// </summary>
     private IReadOnlyList<long> Order(SqliteConnection connection, SqliteTransaction transaction)
     {
