@@ -173,7 +173,7 @@ public sealed class IngestionFaultTests : IDisposable
 
         _harness.Scan();
         Assert.Single(_harness.Runs.InterruptedRuns());
-        using (var connection = _harness.Database.Open())
+        using (var connection = _harness.Sqlite.Open())
         {
             Assert.Equal(1, connection.ExecuteScalar<int>("SELECT count(*) FROM ingestion_runs WHERE finished_at IS NULL AND interrupted_at IS NULL"));
         }

@@ -65,7 +65,7 @@ public sealed class DataChangesTests : IDisposable
 
         // A row written behind ingestion's back (another process, today) is not seen until a
         // change is announced: nothing asks the database whether it changed.
-        using (var connection = _harness.Database.Open())
+        using (var connection = _harness.Sqlite.Open())
         using (var delete = connection.CreateCommand())
         {
             delete.CommandText = "DELETE FROM articles";

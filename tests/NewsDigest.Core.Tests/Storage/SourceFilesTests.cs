@@ -43,7 +43,7 @@ public sealed class SourceFilesTests : IDisposable
             writer.Commit();
         }
 
-        using var connection = _harness.Database.Open();
+        using var connection = _harness.Sqlite.Open();
         Assert.Equal(stored, connection.ExecuteScalar<string>("SELECT status FROM source_files WHERE path = 'a.txt'"));
         Assert.Equal(status, _harness.SourceFiles.LoadAll()["a.txt"].Status);
         var filtered = Assert.Single(_harness.SourceFiles.Files(new SourceFileQuery { Status = status }).Items);
