@@ -29,11 +29,11 @@ public sealed class NewsDigestOptionsValidator : IValidateOptions<NewsDigestOpti
             // The connection string may hold a password: it is never echoed.
             if (string.IsNullOrWhiteSpace(options.Database.ConnectionString))
             {
-                failures.Add($"{DatabaseOptions.ConnectionStringKey} must be set to an Npgsql connection string when {DatabaseOptions.ProviderKey} is {DatabaseOptions.Postgres}.");
+                failures.Add($"{DatabaseOptions.ConnectionStringKey} must be set to a PostgreSQL connection string when {DatabaseOptions.ProviderKey} is {DatabaseOptions.Postgres}.");
             }
             else if (PostgresConnectionString.Problem(options.Database.ConnectionString) is { } problem)
             {
-                failures.Add($"{DatabaseOptions.ConnectionStringKey} is not a usable Npgsql connection string: {problem}");
+                failures.Add($"{DatabaseOptions.ConnectionStringKey} is not a usable PostgreSQL connection string: {problem}");
             }
         }
         else if (!options.Database.IsSqlite)
