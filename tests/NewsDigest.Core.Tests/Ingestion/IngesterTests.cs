@@ -344,7 +344,7 @@ public abstract class IngesterTests : IDisposable
 
     private ArticlePage Search(string query) => _harness.Listing.List(new ArticleFilter { Query = query, IncludeFacets = false });
 
-    private int CountRows(string sql) => (int)_harness.Scalar(sql);
+    private int CountRows(string sql) => _harness.Scalar<int>(sql);
 
     /// <summary>Cancels the scan, synchronously, once this many files are done.</summary>
     private sealed class CancelAfter(int files, CancellationTokenSource source) : IProgress<NewsDigest.Core.Ingestion.ScanProgress>

@@ -108,24 +108,38 @@ public sealed class IngestionHarness : IDisposable
     /// <summary>Every file the ingestion log knows, read as the report reads them: one page that holds all.</summary>
     public IReadOnlyList<SourceFile> Files() => SourceFiles.Files(new SourceFileQuery { PageSize = int.MaxValue }).Items;
 
-    /// <summary>Runs SQL that both engines understand and returns the first column of its first row
-    /// (0 when it returns none): tests look at tables directly.</summary>
-    public long Scalar(string sql)
+    /// <summary>Runs SQL that both engines understand and returns the first column of its first
+    /// row: tests look at tables directly.</summary>
+    public T Scalar<T>(string sql)
     {
-        using System.Data.Common.DbConnection connection = _postgres is null
-            ? Sqlite.Open()
-            : new Npgsql.NpgsqlConnection(StorageSettings[ConnectionStringKey]);
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            connection.Open();
-        }
-
+        using var connection = OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+        return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Runs SQL that both engines understand, behind ingestion's back.</summary>
+    public void Execute(string sql)
+    {
+        using var connection = OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     public ScanReport Scan() => Ingester.ScanAsync().GetAwaiter().GetResult();
+
+    private System.Data.Common.DbConnection OpenConnection()
+    {
+        if (_postgres is null && Engine == StorageEngine.Sqlite)
+        {
+            return Sqlite.Open();
+        }
+
+        var connection = new Npgsql.NpgsqlConnection(StorageSettings[ConnectionStringKey]);
+        connection.Open();
+        return connection;
+    }
 
     public void Dispose()
     {

@@ -144,7 +144,7 @@ public abstract class StoryClustersTests : IDisposable
     [EngineFact]
     public void The_first_scan_of_a_new_process_computes_clusters_a_database_lacks()
     {
-        _harness.Scalar("DELETE FROM story_clusters");
+        _harness.Execute("DELETE FROM story_clusters");
 
         using var restarted = new IngestionHarness(
             new Dictionary<string, string?>(_harness.StorageSettings) { ["NewsDigest:SeedsPath"] = _harness.SeedsPath });
