@@ -1,6 +1,6 @@
 using NewsDigest.Core.Storage;
-using NewsDigest.Tests.Shared;
 using NewsDigest.Core.Tests.Engines;
+using NewsDigest.Tests.Shared;
 
 namespace NewsDigest.Core.Tests.Ingestion;
 

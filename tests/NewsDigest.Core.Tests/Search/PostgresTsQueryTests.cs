@@ -1,7 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
 using NewsDigest.Core.Search;
+using NewsDigest.Core.Storage;
 using NewsDigest.Core.Storage.Postgres;
+using NewsDigest.Core.Tests.Engines;
+using NewsDigest.Core.Tests.Ingestion;
 using NewsDigest.Tests.Shared;
 using Npgsql;
 
@@ -71,10 +74,13 @@ public sealed class PostgresTsQueryTests
     }
 
     [FactNeeding(Tool.PostgreSql)]
-    public void Whatever_a_user_types_the_server_parses_the_tsquery()
+    public void Whatever_a_user_types_the_server_parses_the_tsquery_and_the_store_answers()
     {
-        using var database = new PostgresTestDatabase();
-        using var connection = new NpgsqlConnection(database.ConnectionString);
+        using var harness = new IngestionHarness(engine: StorageEngine.Postgres);
+        harness.Write("001_0000000000000001.txt", IngestionHarness.Digest("大模型 GPT-4 C# multi-agent 医疗 drug discovery"));
+        harness.Scan();
+        var search = harness.Get<IFullTextSearch>();
+        using var connection = new NpgsqlConnection(harness.StorageSettings[DatabaseOptions.ConnectionStringKey]);
         connection.Open();
 
         Prop.ForAll(SearchQueryProperties.HostileInput.Strings(), input =>
@@ -90,8 +96,10 @@ public sealed class PostgresTsQueryTests
                     Assert.True(Convert.ToInt32(command.ExecuteScalar()) > 0, text);
                 }
             }
+
+            var matches = search.Matches(query);
+            Assert.All(search.Scores(query, matches).Keys, seq => Assert.Contains(seq, matches));
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(1_000));
-        NpgsqlConnection.ClearPool(connection);
     }
 
     private static List<string> Lexemes(NpgsqlConnection connection, string tsvector)

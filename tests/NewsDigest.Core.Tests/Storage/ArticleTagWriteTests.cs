@@ -1,6 +1,6 @@
 using NewsDigest.Core.Storage;
-using NewsDigest.Core.Tests.Ingestion;
 using NewsDigest.Core.Tests.Engines;
+using NewsDigest.Core.Tests.Ingestion;
 
 namespace NewsDigest.Core.Tests.Storage;
 
