@@ -24,7 +24,16 @@ public sealed class PostgresDatabase : IDatabase, IDisposable
         _logger = logger;
         _changes = changes ?? new DataChanges();
         Location = PostgresConnectionString.Describe(connectionString);
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The same few statements run for every file of a scan and every request: prepared on
+            // the server once per pooled connection, they skip its parse and plan (a sixth of a
+            // 2,000-file ingest). A connection string that sets its own value keeps it.
+            builder.MaxAutoPrepare = 64;
+        }
+
+        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
     /// <summary>The server and database, without credentials.</summary>
