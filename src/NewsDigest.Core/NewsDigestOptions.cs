@@ -12,6 +12,9 @@ public sealed class NewsDigestOptions
     /// <summary>The SQLite file, created on first run (NewsDigest:DatabasePath).</summary>
     public string DatabasePath { get; set; } = "data/newsdigest.db";
 
+    /// <summary>Which storage engine holds the data (NewsDigest:Database:Provider).</summary>
+    public DatabaseOptions Database { get; set; } = new();
+
     /// <summary>Larger files are rejected without being read (NewsDigest:MaxFileBytes).</summary>
     public int MaxFileBytes { get; set; } = 2 * 1024 * 1024;
 

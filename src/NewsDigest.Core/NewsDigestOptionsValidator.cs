@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NewsDigest.Core.Storage.Postgres;
 
 namespace NewsDigest.Core;
 
@@ -23,7 +24,23 @@ public sealed class NewsDigestOptionsValidator : IValidateOptions<NewsDigestOpti
 
         // A database path that cannot be used (a folder, unwritable, not a database) is reported
         // when the database is opened, with the cause (DatabaseUnavailableException).
-        if (string.IsNullOrWhiteSpace(options.DatabasePath))
+        if (options.Database.IsPostgres)
+        {
+            // The connection string may hold a password: it is never echoed.
+            if (string.IsNullOrWhiteSpace(options.Database.ConnectionString))
+            {
+                failures.Add($"{DatabaseOptions.ConnectionStringKey} must be set to a PostgreSQL connection string when {DatabaseOptions.ProviderKey} is {DatabaseOptions.Postgres}.");
+            }
+            else if (PostgresConnectionString.Problem(options.Database.ConnectionString) is { } problem)
+            {
+                failures.Add($"{DatabaseOptions.ConnectionStringKey} is not a usable PostgreSQL connection string: {problem}");
+            }
+        }
+        else if (!options.Database.IsSqlite)
+        {
+            failures.Add($"{DatabaseOptions.ProviderKey} must be {DatabaseOptions.Sqlite} or {DatabaseOptions.Postgres}; it is '{options.Database.Provider}'.");
+        }
+        else if (string.IsNullOrWhiteSpace(options.DatabasePath))
         {
             failures.Add($"{Key(nameof(options.DatabasePath))} must name the database file.");
         }

@@ -8,6 +8,7 @@ using NewsDigest.Core.Parsing;
 using NewsDigest.Core.Rendering;
 using NewsDigest.Core.Search;
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Storage.Postgres;
 using NewsDigest.Core.Storage.Sqlite;
 
 namespace NewsDigest.Core;
@@ -17,12 +18,27 @@ public static class NewsDigestServices
 {
     public static IServiceCollection AddNewsDigest(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<NewsDigestOptions>().Bind(configuration.GetSection(NewsDigestOptions.Section)).ValidateOnStart();
+        services.AddOptions<NewsDigestOptions>()
+            .Bind(configuration.GetSection(NewsDigestOptions.Section))
+            .Configure(o => o.Database.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName))
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<NewsDigestOptions>, NewsDigestOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<NewsDigestOptions>>().Value);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DataChanges>();
-        services.AddSqliteStorage(sp => sp.GetRequiredService<NewsDigestOptions>().DatabasePath);
+
+        // The one place that knows which engine runs; an unknown provider stops the start before
+        // anything is opened (NewsDigestOptionsValidator).
+        var database = configuration.GetSection(NewsDigestOptions.Section).GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (database.IsPostgres)
+        {
+            services.AddPostgresStorage(sp => sp.GetRequiredService<NewsDigestOptions>().Database.ConnectionString!);
+        }
+        else
+        {
+            services.AddSqliteStorage(sp => sp.GetRequiredService<NewsDigestOptions>().DatabasePath);
+        }
+
         services.AddSingleton(sp => new DigestParser(new DigestParserOptions { MaxBytes = sp.GetRequiredService<NewsDigestOptions>().MaxFileBytes }));
         services.AddSingleton<MarkdownRenderer>();
 

@@ -11,4 +11,8 @@ public enum Tool
 
     /// <summary>Running a process as an unprivileged user (setpriv), so that file permissions bite even when the tests run as root.</summary>
     UnprivilegedUser,
+
+    /// <summary>A PostgreSQL server at the connection string NEWSDIGEST_TEST_POSTGRES (a superuser,
+    /// or the owner of the database it names), for the PostgreSQL engine's tests.</summary>
+    PostgreSql,
 }

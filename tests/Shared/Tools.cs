@@ -44,6 +44,8 @@ public static class Tools
                 $"needs Chromium at {ChromiumPath}: apt-get install chromium fonts-noto-cjk (.ci/run does; NEWSDIGEST_REQUIRE_BROWSER=1 makes this a failure)",
             Tool.NuHtmlChecker when OnPath("java") is null || !File.Exists(NuCheckerJar) =>
                 $"needs java and {NuCheckerJar}: apt-get install default-jre-headless; npm ci --prefix tests/tools (.ci/run does)",
+            Tool.PostgreSql when !PostgresTestDatabase.IsServerReachable =>
+                $"needs a PostgreSQL server at {PostgresTestDatabase.Variable}: eval \"$(tests/tools/postgres.sh start)\" (.ci/run does)",
             Tool.UnprivilegedUser when Environment.IsPrivilegedProcess && OnPath("setpriv") is null =>
                 "runs as root without setpriv, so file permissions cannot be tested: apt-get install util-linux (.ci/run has it)",
             _ => null,

@@ -1,15 +1,18 @@
 using System.Security.Cryptography;
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Tests.Engines;
 
 namespace NewsDigest.Core.Tests.Ingestion;
 
-public sealed class IngesterTests : IDisposable
+public abstract class IngesterTests : IDisposable
 {
-    private readonly IngestionHarness _harness = new();
+    private readonly IngestionHarness _harness;
+
+    protected IngesterTests() => _harness = new(engine: RunsOnAttribute.EngineOf(GetType()));
 
     public void Dispose() => _harness.Dispose();
 
-    [Fact]
+    [EngineFact]
     public void Real_seed_is_ingested_with_its_hex_id_and_fields()
     {
         _harness.CopyRealSeed();
@@ -30,7 +33,7 @@ public sealed class IngesterTests : IDisposable
         Assert.Equal("000_77fc480992936622.txt", article.SourceFile);
     }
 
-    [Fact]
+    [EngineFact]
     public void What_the_article_page_derives_from_the_events_comes_back_from_the_database()
     {
         _harness.CopyRealSeed();
@@ -48,7 +51,7 @@ public sealed class IngesterTests : IDisposable
         Assert.Equal([3, 4], _harness.Articles.GetMany(["0000000000000001"]).Single().EventAnchors);
     }
 
-    [Fact]
+    [EngineFact]
     public void Ids_survive_deleting_the_database_and_ingesting_again()
     {
         _harness.CopyRealSeed();
@@ -57,9 +60,14 @@ public sealed class IngesterTests : IDisposable
         _harness.Scan();
         var before = _harness.Listing.List(new ArticleFilter { PageSize = 100 }).Items.Select(i => (i.Id, i.Title)).Order().ToList();
 
-        File.Delete(_harness.DatabasePath);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        using var again = new IngestionHarness(new Dictionary<string, string?> { ["NewsDigest:SeedsPath"] = _harness.SeedsPath });
+        // SQLite's file goes; on PostgreSQL the next harness gets a database of its own anyway.
+        if (File.Exists(_harness.DatabasePath))
+        {
+            File.Delete(_harness.DatabasePath);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+
+        using var again = new IngestionHarness(new Dictionary<string, string?> { ["NewsDigest:SeedsPath"] = _harness.SeedsPath }, _harness.Engine);
         again.Scan();
         var after = again.Listing.List(new ArticleFilter { PageSize = 100 }).Items.Select(i => (i.Id, i.Title)).Order().ToList();
 
@@ -69,7 +77,7 @@ public sealed class IngesterTests : IDisposable
         Assert.All(before, a => Assert.Matches("^[0-9a-f]{16}$", a.Id));
     }
 
-    [Fact]
+    [EngineFact]
     public void Editing_a_file_updates_the_article_in_place_and_keeps_its_id()
     {
         var path = _harness.Write("001_aaaaaaaabbbbbbbb.txt", IngestionHarness.Digest("旧标题"));
@@ -90,7 +98,7 @@ public sealed class IngesterTests : IDisposable
         Assert.DoesNotContain(_harness.Listing.Tags(TagKind.Industry), t => t.Value == "医疗");
     }
 
-    [Fact]
+    [EngineFact]
     public void Editing_many_files_in_one_scan_replaces_every_search_entry()
     {
         var paths = Enumerable.Range(1, 5)
@@ -113,7 +121,7 @@ public sealed class IngesterTests : IDisposable
         Assert.Equal(5, CountRows("SELECT count(*) FROM article_search"));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_scan_cancelled_midway_leaves_whole_files_only_and_the_next_scan_finishes_the_job()
     {
         for (var i = 0; i < 40; i++)
@@ -138,7 +146,7 @@ public sealed class IngesterTests : IDisposable
         Assert.Equal(40, CountRows("SELECT count(*) FROM article_search"));
     }
 
-    [Fact]
+    [EngineFact]
     public void Unchanged_rescan_reads_nothing_and_reports_unchanged()
     {
         _harness.CopyRealSeed();
@@ -152,7 +160,7 @@ public sealed class IngesterTests : IDisposable
         Assert.All(_harness.Files(), f => Assert.Equal(SourceFileStatus.Unchanged, f.Status));
     }
 
-    [Fact]
+    [EngineFact]
     public void Touching_a_file_without_changing_its_content_is_unchanged()
     {
         var path = _harness.Write("a.txt", IngestionHarness.Digest("甲"));
@@ -165,7 +173,7 @@ public sealed class IngesterTests : IDisposable
         Assert.Equal(0, report.Run.Updated);
     }
 
-    [Fact]
+    [EngineFact]
     public void Deleting_a_file_removes_its_article_and_reports_it_once()
     {
         var path = _harness.Write("a.txt", IngestionHarness.Digest("甲"));
@@ -183,7 +191,7 @@ public sealed class IngesterTests : IDisposable
         Assert.DoesNotContain(_harness.Files(), f => f.Path == "a.txt");
     }
 
-    [Fact]
+    [EngineFact]
     public void Bad_files_are_reported_with_reason_and_line_and_the_rest_goes_on()
     {
         _harness.CopyRealSeed();
@@ -211,7 +219,7 @@ public sealed class IngesterTests : IDisposable
         Assert.Equal(4, report.Rejected.Count());
     }
 
-    [Fact]
+    [EngineFact]
     public void A_rejected_file_is_tried_again_only_when_it_changes()
     {
         var path = _harness.Write("a.txt", "总结: 没有标题\n");
@@ -228,7 +236,7 @@ public sealed class IngesterTests : IDisposable
         Assert.Equal(0, fixedRun.Run.Rejected);
     }
 
-    [Fact]
+    [EngineFact]
     public void A_file_that_breaks_after_it_was_taken_keeps_its_last_good_article()
     {
         var path = _harness.Write("001_1234567890abcdef.txt", IngestionHarness.Digest("好的版本"));
@@ -246,7 +254,7 @@ public sealed class IngesterTests : IDisposable
         Assert.Null(_harness.Articles.Get("1234567890abcdef"));
     }
 
-    [Fact]
+    [EngineFact]
     public void Two_files_with_the_same_link_are_both_kept_and_the_later_is_flagged()
     {
         _harness.Write("001_aaaaaaaaaaaaaaaa.txt", IngestionHarness.Digest("第一篇", link: "https://news.example.com/story"));
@@ -261,7 +269,7 @@ public sealed class IngesterTests : IDisposable
         Assert.Null(_harness.Files().Single(f => f.Path == "001_aaaaaaaaaaaaaaaa.txt").DuplicateOf);
     }
 
-    [Fact]
+    [EngineFact]
     public void Two_files_claiming_the_same_id_keep_the_first_and_reject_the_second()
     {
         _harness.Write("a/001_abcdef0123456789.txt", IngestionHarness.Digest("甲"));
@@ -275,7 +283,7 @@ public sealed class IngesterTests : IDisposable
         Assert.Contains("a/001_abcdef0123456789.txt", rejected.Reason);
     }
 
-    [Fact]
+    [EngineFact]
     public void A_link_that_is_not_http_is_dropped_with_a_warning_and_the_article_kept()
     {
         _harness.Write("a.txt", IngestionHarness.Digest("坏链接", link: "javascript:alert(1)"));
@@ -289,7 +297,7 @@ public sealed class IngesterTests : IDisposable
         Assert.NotNull(_harness.Files().Single().Warnings);
     }
 
-    [Fact]
+    [EngineFact]
     public void Ingestion_never_changes_the_seeds_folder()
     {
         _harness.CopyRealSeed();
@@ -303,7 +311,7 @@ public sealed class IngesterTests : IDisposable
         Assert.Equal(before, Snapshot(_harness.SeedsPath));
     }
 
-    [Fact]
+    [EngineFact]
     public void A_missing_seeds_folder_is_an_error_not_an_empty_folder()
     {
         _harness.Write("a.txt", IngestionHarness.Digest("甲"));
@@ -314,7 +322,7 @@ public sealed class IngesterTests : IDisposable
         Assert.Equal(1, _harness.Articles.Count());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Scanning_only_changed_paths_handles_additions_and_deleted_folders()
     {
         _harness.Write("keep.txt", IngestionHarness.Digest("保留"));
@@ -336,13 +344,7 @@ public sealed class IngesterTests : IDisposable
 
     private ArticlePage Search(string query) => _harness.Listing.List(new ArticleFilter { Query = query, IncludeFacets = false });
 
-    private int CountRows(string sql)
-    {
-        using var connection = _harness.Database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private int CountRows(string sql) => _harness.Scalar<int>(sql);
 
     /// <summary>Cancels the scan, synchronously, once this many files are done.</summary>
     private sealed class CancelAfter(int files, CancellationTokenSource source) : IProgress<NewsDigest.Core.Ingestion.ScanProgress>
@@ -355,4 +357,11 @@ public sealed class IngesterTests : IDisposable
             }
         }
     }
+
+    /// <summary>The suite on SQLite.</summary>
+    public sealed class OnSqlite : IngesterTests;
+
+    /// <summary>The suite on PostgreSQL.</summary>
+    [RunsOn(StorageEngine.Postgres)]
+    public sealed class OnPostgres : IngesterTests;
 }

@@ -1,5 +1,5 @@
-using Dapper;
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Tests.Engines;
 using NewsDigest.Tests.Shared;
 
 namespace NewsDigest.Core.Tests.Ingestion;
@@ -10,13 +10,15 @@ namespace NewsDigest.Core.Tests.Ingestion;
 /// that points at itself fails to open with ELOOP, for a folder and for a file alike. (Real
 /// permission errors are driven as an unprivileged user in the web tests' PermissionErrorTests.)
 /// </summary>
-public sealed class IngestionFaultTests : IDisposable
+public abstract class IngestionFaultTests : IDisposable
 {
-    private readonly IngestionHarness _harness = new();
+    private readonly IngestionHarness _harness;
+
+    protected IngestionFaultTests() => _harness = new(engine: RunsOnAttribute.EngineOf(GetType()));
 
     public void Dispose() => _harness.Dispose();
 
-    [Fact]
+    [EngineFact]
     public void A_folder_that_cannot_be_listed_keeps_its_articles_and_its_files_are_unreadable_until_it_lists_again()
     {
         _harness.Write("sub/001_00000000000000a1.txt", IngestionHarness.Digest("子目录里的文章"));
@@ -46,7 +48,7 @@ public sealed class IngestionFaultTests : IDisposable
         Assert.Equal(2, _harness.Articles.Count());
     }
 
-    [Fact]
+    [EngineFact]
     public void A_folder_that_cannot_be_listed_is_reported_as_a_folder_and_forgotten_once_it_lists_again()
     {
         _harness.Write("sub/001_00000000000000a1.txt", IngestionHarness.Digest("子目录里的文章"));
@@ -68,7 +70,7 @@ public sealed class IngestionFaultTests : IDisposable
         Assert.Empty(_harness.SourceFiles.UnreadableFolders());
     }
 
-    [Fact]
+    [EngineFact]
     public void A_file_that_cannot_be_read_keeps_its_article_and_is_unreadable_until_it_reads_again()
     {
         var path = _harness.Write("001_00000000000000b1.txt", IngestionHarness.Digest("好的版本"));
@@ -97,7 +99,7 @@ public sealed class IngestionFaultTests : IDisposable
         Assert.Null(back.Reason);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Scanning_only_a_path_under_a_folder_that_cannot_be_listed_keeps_its_article()
     {
         _harness.Write("sub/001_00000000000000c1.txt", IngestionHarness.Digest("子目录里的文章"));
@@ -111,7 +113,7 @@ public sealed class IngestionFaultTests : IDisposable
         Assert.Equal(SourceFileStatus.Unreadable, _harness.Files().Single().Status);
     }
 
-    [Fact]
+    [EngineFact]
     public void A_deleted_folder_is_still_removed()
     {
         _harness.Write("sub/001_00000000000000d1.txt", IngestionHarness.Digest("子目录里的文章"));
@@ -126,7 +128,7 @@ public sealed class IngestionFaultTests : IDisposable
         Assert.Empty(_harness.SourceFiles.UnreadableFolders());
     }
 
-    [Fact]
+    [EngineFact]
     public void A_missing_seeds_folder_fails_the_run_with_its_reason_and_time_until_it_is_back()
     {
         _harness.Write("001_00000000000000e1.txt", IngestionHarness.Digest("甲"));
@@ -153,7 +155,7 @@ public sealed class IngestionFaultTests : IDisposable
         Assert.Null(_harness.Ingester.FolderError);
     }
 
-    [Fact]
+    [EngineFact]
     public void Runs_left_open_by_an_earlier_process_are_marked_interrupted_at_the_first_scan_only()
     {
         var crashedAt = DateTime.UtcNow.AddHours(-1);
@@ -173,13 +175,10 @@ public sealed class IngestionFaultTests : IDisposable
 
         _harness.Scan();
         Assert.Single(_harness.Runs.InterruptedRuns());
-        using (var connection = _harness.Database.Open())
-        {
-            Assert.Equal(1, connection.ExecuteScalar<int>("SELECT count(*) FROM ingestion_runs WHERE finished_at IS NULL AND interrupted_at IS NULL"));
-        }
+        Assert.Equal(1, _harness.Scalar<int>("SELECT count(*) FROM ingestion_runs WHERE finished_at IS NULL AND interrupted_at IS NULL"));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_cancelled_scan_is_marked_interrupted_at_once()
     {
         for (var i = 0; i < 20; i++)
@@ -213,4 +212,11 @@ public sealed class IngestionFaultTests : IDisposable
     {
         public void Report(Core.Ingestion.ScanProgress value) => source.Cancel();
     }
+
+    /// <summary>The suite on SQLite.</summary>
+    public sealed class OnSqlite : IngestionFaultTests;
+
+    /// <summary>The suite on PostgreSQL.</summary>
+    [RunsOn(StorageEngine.Postgres)]
+    public sealed class OnPostgres : IngestionFaultTests;
 }

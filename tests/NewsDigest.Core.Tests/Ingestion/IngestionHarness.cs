@@ -6,29 +6,56 @@ using NewsDigest.Core.Insights;
 using NewsDigest.Core.Listing;
 using NewsDigest.Core.Storage;
 using NewsDigest.Core.Storage.Sqlite;
+using NewsDigest.Core.Tests.Engines;
+using NewsDigest.Tests.Shared;
 
 namespace NewsDigest.Core.Tests.Ingestion;
 
-/// <summary>The real core services over a temp seeds folder and a temp SQLite file.</summary>
+/// <summary>The real core services over a temp seeds folder and a temp database: a SQLite file, or
+/// a PostgreSQL database of its own on the server of <see cref="PostgresTestDatabase.Variable"/>.</summary>
 public sealed class IngestionHarness : IDisposable
 {
+    private const string ProviderKey = DatabaseOptions.ProviderKey;
+
+    private const string ConnectionStringKey = DatabaseOptions.ConnectionStringKey;
+
     public static readonly string RealSeed = System.IO.Path.Combine(AppContext.BaseDirectory, "TestData", "Seeds", "000_77fc480992936622.txt");
 
     private readonly TempFolder _temp = new();
     private readonly ServiceProvider _services;
+    private readonly PostgresTestDatabase? _postgres;
 
-    public IngestionHarness(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration over the defaults; <see cref="StorageSettings"/> of
+    /// another harness opens that harness's database again.</param>
+    /// <param name="engine">The engine; on PostgreSQL a new database unless the settings name one.</param>
+    public IngestionHarness(IReadOnlyDictionary<string, string?>? settings = null, StorageEngine engine = StorageEngine.Sqlite)
     {
         Directory.CreateDirectory(SeedsPath);
+        settings ??= new Dictionary<string, string?>();
         var values = new Dictionary<string, string?>
         {
             ["NewsDigest:SeedsPath"] = SeedsPath,
             ["NewsDigest:DatabasePath"] = DatabasePath,
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        if (engine == StorageEngine.Postgres && !settings.ContainsKey(ConnectionStringKey))
+        {
+            _postgres = new PostgresTestDatabase();
+            values[ProviderKey] = DatabaseOptions.Postgres;
+            values[ConnectionStringKey] = _postgres.ConnectionString;
+        }
+
+        foreach (var (key, value) in settings)
         {
             values[key] = value;
         }
+
+        Engine = values.GetValueOrDefault(ProviderKey) == DatabaseOptions.Postgres ? StorageEngine.Postgres : StorageEngine.Sqlite;
+        StorageSettings = new Dictionary<string, string?>
+        {
+            ["NewsDigest:DatabasePath"] = values["NewsDigest:DatabasePath"],
+            [ProviderKey] = values.GetValueOrDefault(ProviderKey),
+            [ConnectionStringKey] = values.GetValueOrDefault(ConnectionStringKey),
+        };
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         _services = new ServiceCollection()
@@ -42,7 +69,15 @@ public sealed class IngestionHarness : IDisposable
 
     public string DatabasePath => _temp.Combine("data", "test.db");
 
-    public SqliteDatabase Database => _services.GetRequiredService<SqliteDatabase>();
+    public StorageEngine Engine { get; }
+
+    /// <summary>The settings that point another harness at this one's database.</summary>
+    public IReadOnlyDictionary<string, string?> StorageSettings { get; }
+
+    public IDatabase Database => _services.GetRequiredService<IDatabase>();
+
+    /// <summary>The SQLite engine's database, for tests of what only it does.</summary>
+    public SqliteDatabase Sqlite => _services.GetRequiredService<SqliteDatabase>();
 
     public IArticleReader Articles => _services.GetRequiredService<IArticleReader>();
 
@@ -73,11 +108,43 @@ public sealed class IngestionHarness : IDisposable
     /// <summary>Every file the ingestion log knows, read as the report reads them: one page that holds all.</summary>
     public IReadOnlyList<SourceFile> Files() => SourceFiles.Files(new SourceFileQuery { PageSize = int.MaxValue }).Items;
 
+    /// <summary>Runs SQL that both engines understand and returns the first column of its first
+    /// row: tests look at tables directly.</summary>
+    public T Scalar<T>(string sql)
+    {
+        using var connection = OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Runs SQL that both engines understand, behind ingestion's back.</summary>
+    public void Execute(string sql)
+    {
+        using var connection = OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     public ScanReport Scan() => Ingester.ScanAsync().GetAwaiter().GetResult();
+
+    private System.Data.Common.DbConnection OpenConnection()
+    {
+        if (_postgres is null && Engine == StorageEngine.Sqlite)
+        {
+            return Sqlite.Open();
+        }
+
+        var connection = new Npgsql.NpgsqlConnection(StorageSettings[ConnectionStringKey]);
+        connection.Open();
+        return connection;
+    }
 
     public void Dispose()
     {
         _services.Dispose();
+        _postgres?.Dispose();
         _temp.Dispose();
     }
 

@@ -1,5 +1,6 @@
 using NewsDigest.Core.Ingestion;
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Tests.Engines;
 using NewsDigest.Tests.Shared;
 
 namespace NewsDigest.Core.Tests.Ingestion;
@@ -9,13 +10,16 @@ namespace NewsDigest.Core.Tests.Ingestion;
 /// filters by kind): a changed message that no pattern knows any more fails here, instead of
 /// quietly turning into "other".
 /// </summary>
-public sealed class ReasonKindsTests : IDisposable
+public abstract class ReasonKindsTests : IDisposable
 {
-    private readonly IngestionHarness _harness = new(new Dictionary<string, string?> { ["NewsDigest:MaxFileBytes"] = "20000" });
+    private readonly IngestionHarness _harness;
+
+    protected ReasonKindsTests() =>
+        _harness = new(new Dictionary<string, string?> { ["NewsDigest:MaxFileBytes"] = "20000" }, RunsOnAttribute.EngineOf(GetType()));
 
     public void Dispose() => _harness.Dispose();
 
-    [Fact]
+    [EngineFact]
     public void Each_reason_and_warning_ingestion_writes_is_counted_under_its_own_kind()
     {
         var good = IngestionHarness.Digest("好文章", link: "https://news.example.com/same");
@@ -59,7 +63,7 @@ public sealed class ReasonKindsTests : IDisposable
         Assert.Equal("bad-date.txt", dated.Path);
     }
 
-    [Theory]
+    [EngineTheory]
     [InlineData("the file is 2.097.152 bytes, over the limit of 1.048.576 bytes (NewsDigest:MaxFileBytes)", FileProblemKind.Rejected, ReasonKind.TooLarge)]
     [InlineData("its article id 0000000000000001 is already used by the file is empty.txt", FileProblemKind.Rejected, ReasonKind.IdInUse)]
     [InlineData("line 3: the 链接 (link) \"the title is 600 characters long\" is not an absolute http:// or https:// address; the article is kept without a link.", FileProblemKind.Warning, ReasonKind.BadLink)]
@@ -67,4 +71,11 @@ public sealed class ReasonKindsTests : IDisposable
     [InlineData("the file is empty", FileProblemKind.Warning, ReasonKind.OtherWarning)]
     public void The_kind_follows_the_start_of_the_sentence_whatever_the_file_specific_parts_say(string reason, FileProblemKind group, ReasonKind kind) =>
         Assert.Equal(kind, ReasonKinds.Of(reason, group));
+
+    /// <summary>The suite on SQLite.</summary>
+    public sealed class OnSqlite : ReasonKindsTests;
+
+    /// <summary>The suite on PostgreSQL.</summary>
+    [RunsOn(StorageEngine.Postgres)]
+    public sealed class OnPostgres : ReasonKindsTests;
 }

@@ -1,19 +1,21 @@
 using NewsDigest.Core.Insights;
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Tests.Engines;
 using NewsDigest.Core.Tests.Ingestion;
 
 namespace NewsDigest.Core.Tests.Insights;
 
-/// <summary>The numbers of <see cref="InsightsReports.For"/> over a small fixed corpus on a real SQLite file.</summary>
-public sealed class InsightsReportTests : IDisposable
+/// <summary>The numbers of <see cref="InsightsReports.For"/> over a small fixed corpus on each engine.</summary>
+public abstract class InsightsReportTests : IDisposable
 {
     private const string Plain = "这是一篇关于人工智能的文章。";
     private const string Federated = "这是一篇关于联邦学习的文章。";
 
-    private readonly IngestionHarness _harness = new();
+    private readonly IngestionHarness _harness;
 
-    public InsightsReportTests()
+    protected InsightsReportTests()
     {
+        _harness = new(engine: RunsOnAttribute.EngineOf(GetType()));
         // file, industries, technologies, keywords, date, text
         Add("001_0000000000000001.txt", "医疗", "大模型", "人工智能", "2024-01-10", Federated);
         Add("002_0000000000000002.txt", "医疗, 金融", "大模型, 计算机视觉", "人工智能, 芯片", "2024-02-05", Plain);
@@ -47,7 +49,7 @@ public sealed class InsightsReportTests : IDisposable
         return cells;
     }
 
-    [Fact]
+    [EngineFact]
     public void A_report_kept_for_a_view_follows_the_next_scan_that_changes_the_data()
     {
         var before = Insights(new ArticleFilter { Industries = ["医疗"] });
@@ -67,7 +69,7 @@ public sealed class InsightsReportTests : IDisposable
         Assert.Same(removed, Insights(new ArticleFilter { Industries = ["医疗"], Technologies = [] }));
     }
 
-    [Fact]
+    [EngineFact]
     public void Matrix_counts_articles_tagged_with_both_ordered_by_frequency_then_value()
     {
         var matrix = Insights(new ArticleFilter()).Matrix;
@@ -78,7 +80,7 @@ public sealed class InsightsReportTests : IDisposable
         Assert.Equal(3, matrix.MaxCount);
     }
 
-    [Fact]
+    [EngineFact]
     public void Top_keeps_the_most_frequent_rows_and_columns()
     {
         var top = Insights(new ArticleFilter()).Matrix.Top(2, 1);
@@ -88,7 +90,7 @@ public sealed class InsightsReportTests : IDisposable
         Assert.Equal(new[,] { { 3 }, { 1 } }, Cells(top));
     }
 
-    [Fact]
+    [EngineFact]
     public void Trends_count_dated_articles_per_month_over_every_month_of_the_span_for_the_top_tags()
     {
         var report = Insights(new ArticleFilter());
@@ -107,7 +109,7 @@ public sealed class InsightsReportTests : IDisposable
         Assert.Equal([0, 0, 0, 0, 1, 1, 1], report.Technologies[0].Counts);
     }
 
-    [Fact]
+    [EngineFact]
     public void Rising_keywords_compare_the_latest_month_with_the_one_before()
     {
         var rising = Insights(new ArticleFilter()).RisingKeywords;
@@ -116,7 +118,7 @@ public sealed class InsightsReportTests : IDisposable
         Assert.Equal([new RisingKeyword("芯片", 1, 3), new RisingKeyword("监管", 0, 1)], rising);
     }
 
-    [Fact]
+    [EngineFact]
     public void A_short_span_is_counted_by_week_and_one_period_has_nothing_to_rise_from()
     {
         var report = Insights(new ArticleFilter { Keywords = ["监管"] });
@@ -127,7 +129,7 @@ public sealed class InsightsReportTests : IDisposable
         Assert.Empty(report.RisingKeywords);
     }
 
-    [Fact]
+    [EngineFact]
     public void An_industry_filter_keeps_the_view_to_its_articles_and_the_rows_to_the_chosen_industries()
     {
         var report = Insights(new ArticleFilter { Industries = ["医疗"] });
@@ -140,7 +142,7 @@ public sealed class InsightsReportTests : IDisposable
         Assert.Equal(["医疗"], report.Industries.Select(s => s.Value));
     }
 
-    [Fact]
+    [EngineFact]
     public void A_technology_filter_keeps_the_columns_to_the_chosen_technologies()
     {
         var matrix = Insights(new ArticleFilter { Technologies = ["大模型"] }).Matrix;
@@ -150,7 +152,7 @@ public sealed class InsightsReportTests : IDisposable
         Assert.Equal(new[,] { { 3 }, { 1 }, { 1 } }, Cells(matrix));
     }
 
-    [Fact]
+    [EngineFact]
     public void Industry_and_technology_filters_together_keep_both_axes_to_the_chosen_values()
     {
         var matrix = Insights(new ArticleFilter { Industries = ["医疗"], Technologies = ["大模型"] }).Matrix;
@@ -161,7 +163,7 @@ public sealed class InsightsReportTests : IDisposable
         Assert.Equal(new[,] { { 3 } }, Cells(matrix));
     }
 
-    [Fact]
+    [EngineFact]
     public void A_search_counts_only_its_matches()
     {
         var report = Insights(new ArticleFilter { Query = "联邦学习" });
@@ -171,7 +173,7 @@ public sealed class InsightsReportTests : IDisposable
         Assert.Equal(new[,] { { 1, 1 } }, Cells(report.Matrix));
     }
 
-    [Theory]
+    [EngineTheory]
     [InlineData("不存在", null)]
     [InlineData(null, "\"\"")]
     public void A_view_without_articles_is_empty(string? industry, string? query)
@@ -183,4 +185,11 @@ public sealed class InsightsReportTests : IDisposable
         Assert.Empty(report.Timeline.Periods);
         Assert.Empty(report.RisingKeywords);
     }
+
+    /// <summary>The suite on SQLite.</summary>
+    public sealed class OnSqlite : InsightsReportTests;
+
+    /// <summary>The suite on PostgreSQL.</summary>
+    [RunsOn(StorageEngine.Postgres)]
+    public sealed class OnPostgres : InsightsReportTests;
 }

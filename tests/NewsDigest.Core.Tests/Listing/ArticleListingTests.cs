@@ -1,15 +1,17 @@
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Tests.Engines;
 using NewsDigest.Core.Tests.Ingestion;
 
 namespace NewsDigest.Core.Tests.Listing;
 
-/// <summary>Filters, facets, paging and ordering over a small fixed corpus on a real SQLite file.</summary>
-public sealed class ArticleListingTests : IDisposable
+/// <summary>Filters, facets, paging and ordering over a small fixed corpus on each engine.</summary>
+public abstract class ArticleListingTests : IDisposable
 {
-    private readonly IngestionHarness _harness = new();
+    private readonly IngestionHarness _harness;
 
-    public ArticleListingTests()
+    protected ArticleListingTests()
     {
+        _harness = new(engine: RunsOnAttribute.EngineOf(GetType()));
         // title, industries, technologies, keywords, date
         Add("001_0000000000000001.txt", "医疗大模型", "医疗", "大模型", "人工智能", "2024-03-01");
         Add("002_0000000000000002.txt", "金融风控", "金融", "机器学习", "风控", "2024-03-02");
@@ -27,7 +29,7 @@ public sealed class ArticleListingTests : IDisposable
 
     private List<string> Titles(ArticleFilter filter) => _harness.Listing.List(filter).Items.Select(i => i.Title).ToList();
 
-    [Fact]
+    [EngineFact]
     public void Newest_first_by_digest_date_with_undated_articles_at_their_ingestion_time()
     {
         var titles = Titles(new ArticleFilter());
@@ -36,7 +38,7 @@ public sealed class ArticleListingTests : IDisposable
         Assert.Equal(["无日期文章", "Bank AI", "教育助手", "医疗影像", "金融风控", "医疗大模型"], titles);
     }
 
-    [Fact]
+    [EngineFact]
     public void Values_of_one_kind_are_ored()
     {
         var titles = Titles(new ArticleFilter { Industries = ["教育", "金融"] });
@@ -44,7 +46,7 @@ public sealed class ArticleListingTests : IDisposable
         Assert.Equal(["Bank AI", "教育助手", "金融风控"], titles);
     }
 
-    [Fact]
+    [EngineFact]
     public void Kinds_are_anded()
     {
         var titles = Titles(new ArticleFilter { Industries = ["医疗"], Technologies = ["大模型"] });
@@ -52,7 +54,7 @@ public sealed class ArticleListingTests : IDisposable
         Assert.Equal(["无日期文章", "医疗大模型"], titles);
     }
 
-    [Fact]
+    [EngineFact]
     public void Tag_filters_match_latin_case_insensitively()
     {
         var titles = Titles(new ArticleFilter { Keywords = ["CHATGPT"] });
@@ -60,7 +62,7 @@ public sealed class ArticleListingTests : IDisposable
         Assert.Equal(["Bank AI", "教育助手"], titles);
     }
 
-    [Fact]
+    [EngineFact]
     public void An_unknown_tag_gives_an_empty_result()
     {
         var page = _harness.Listing.List(new ArticleFilter { Industries = ["不存在"] });
@@ -70,7 +72,7 @@ public sealed class ArticleListingTests : IDisposable
         Assert.All(page.Facets.Values, Assert.Empty);
     }
 
-    [Fact]
+    [EngineFact]
     public void Facet_counts_describe_the_filtered_result()
     {
         var page = _harness.Listing.List(new ArticleFilter { Industries = ["医疗"] });
@@ -83,7 +85,7 @@ public sealed class ArticleListingTests : IDisposable
         Assert.DoesNotContain(page.Facets[TagKind.Industry], f => f.Value == "金融");
     }
 
-    [Fact]
+    [EngineFact]
     public void Paging_edges()
     {
         var first = _harness.Listing.List(new ArticleFilter { PageSize = 4 });
@@ -98,7 +100,7 @@ public sealed class ArticleListingTests : IDisposable
         Assert.Empty(first.Items.Select(i => i.Id).Intersect(last.Items.Select(i => i.Id)));
     }
 
-    [Fact]
+    [EngineFact]
     public void Page_size_is_capped()
     {
         var page = _harness.Listing.List(new ArticleFilter { PageSize = 10_000 });
@@ -106,7 +108,7 @@ public sealed class ArticleListingTests : IDisposable
         Assert.Equal(ArticleFilter.MaxPageSize, page.PageSize);
     }
 
-    [Fact]
+    [EngineFact]
     public void Tags_lists_every_value_with_its_count()
     {
         var industries = _harness.Listing.Tags(TagKind.Industry);
@@ -117,7 +119,7 @@ public sealed class ArticleListingTests : IDisposable
         Assert.Null(_harness.Articles.FindTag(TagKind.Industry, "不存在"));
     }
 
-    [Fact]
+    [EngineFact]
     public void Related_articles_share_the_most_tags_first()
     {
         var article = _harness.Articles.Get("0000000000000001")!;
@@ -129,7 +131,7 @@ public sealed class ArticleListingTests : IDisposable
         Assert.Equal(["医疗"], _harness.Listing.Around(article.Seq, 1).Related[0].Industries);
     }
 
-    [Fact]
+    [EngineFact]
     public void Neighbours_follow_the_list_order()
     {
         var middle = _harness.Articles.Get("0000000000000003")!;
@@ -142,7 +144,7 @@ public sealed class ArticleListingTests : IDisposable
         Assert.Null(_harness.Listing.Around(_harness.Articles.Get("0000000000000001")!.Seq, 5).Older);
     }
 
-    [Fact]
+    [EngineFact]
     public void Co_occurring_tags_are_counted()
     {
         var tags = _harness.Listing.CoOccurring(TagKind.Industry, "医疗", 10);
@@ -152,10 +154,10 @@ public sealed class ArticleListingTests : IDisposable
             tags.Take(2).OrderBy(t => t.Kind));
     }
 
-    [Fact]
+    [EngineFact]
     public void A_phrase_ranks_first_only_where_it_stands_whole_in_the_title_or_tags()
     {
-        using var harness = new IngestionHarness();
+        using var harness = new IngestionHarness(engine: _harness.Engine);
         var body = string.Concat(Enumerable.Repeat("大模型正在改变行业，大模型的训练成本也在下降。", 20));
 
         // The title has both tokens of 大模型 (大模, 模型) but not the phrase; the body is full of it.
@@ -177,10 +179,10 @@ public sealed class ArticleListingTests : IDisposable
         Assert.Equal("大型企业的模型压缩", titles[^1]);
     }
 
-    [Fact]
+    [EngineFact]
     public void A_search_of_most_articles_ranks_title_and_tag_matches_first_then_the_newest()
     {
-        using var harness = new IngestionHarness();
+        using var harness = new IngestionHarness(engine: _harness.Engine);
         var repeated = string.Concat(Enumerable.Repeat("模型的训练与模型的部署。", 20));
         harness.Write("001_0000000000000001.txt", IngestionHarness.Digest("较早的长文", technologies: "芯片", keywords: "训练", date: "2024-03-01", text: repeated));
         harness.Write("002_0000000000000002.txt", IngestionHarness.Digest("最新的短讯", technologies: "芯片", keywords: "部署", date: "2024-03-03", text: "提到一次模型。"));
@@ -195,10 +197,10 @@ public sealed class ArticleListingTests : IDisposable
         Assert.Equal(["模型周报", "最新的短讯", "较早的长文"], titles);
     }
 
-    [Fact]
+    [EngineFact]
     public void In_a_search_of_most_articles_more_terms_in_the_title_or_tags_rank_higher()
     {
-        using var harness = new IngestionHarness();
+        using var harness = new IngestionHarness(engine: _harness.Engine);
         harness.Write("001_0000000000000001.txt", IngestionHarness.Digest("模型与芯片", technologies: "芯片", keywords: "训练", date: "2024-03-01", text: "模型需要芯片。"));
         harness.Write("002_0000000000000002.txt", IngestionHarness.Digest("新模型发布", technologies: "机器学习", keywords: "发布", date: "2024-03-03", text: "模型需要芯片。"));
         harness.Write("003_0000000000000003.txt", IngestionHarness.Digest("行业简讯", technologies: "机器学习", keywords: "简讯", date: "2024-03-04", text: "模型需要芯片。"));
@@ -209,4 +211,11 @@ public sealed class ArticleListingTests : IDisposable
         // Both terms in the title first, then one term, then none; the newest last here.
         Assert.Equal(["模型与芯片", "新模型发布", "行业简讯"], titles);
     }
+
+    /// <summary>The suite on SQLite.</summary>
+    public sealed class OnSqlite : ArticleListingTests;
+
+    /// <summary>The suite on PostgreSQL.</summary>
+    [RunsOn(StorageEngine.Postgres)]
+    public sealed class OnPostgres : ArticleListingTests;
 }

@@ -1,17 +1,20 @@
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Tests.Engines;
 using NewsDigest.Core.Tests.Ingestion;
 
 namespace NewsDigest.Core.Tests.Storage;
 
 /// <summary>How ingestion writes tags: the order the file lists them, the first spelling seen,
 /// and a changed file's tags replacing its old ones.</summary>
-public sealed class ArticleTagWriteTests : IDisposable
+public abstract class ArticleTagWriteTests : IDisposable
 {
-    private readonly IngestionHarness _harness = new();
+    private readonly IngestionHarness _harness;
+
+    protected ArticleTagWriteTests() => _harness = new(engine: RunsOnAttribute.EngineOf(GetType()));
 
     public void Dispose() => _harness.Dispose();
 
-    [Fact]
+    [EngineFact]
     public void Tags_keep_the_files_order_and_the_first_spelling_seen()
     {
         _harness.Write("001_0000000000000001.txt", IngestionHarness.Digest("一", industries: "金融, Finance", keywords: "LLM, 芯片, 人工智能"));
@@ -27,7 +30,7 @@ public sealed class ArticleTagWriteTests : IDisposable
         Assert.Equal(["LLM"], second.Keywords);
     }
 
-    [Fact]
+    [EngineFact]
     public void A_changed_file_replaces_its_tags()
     {
         var path = _harness.Write("001_0000000000000001.txt", IngestionHarness.Digest("一", industries: "金融, 医疗"));
@@ -40,7 +43,7 @@ public sealed class ArticleTagWriteTests : IDisposable
         Assert.DoesNotContain(_harness.Listing.Tags(TagKind.Industry), t => t.Value == "金融");
     }
 
-    [Fact]
+    [EngineFact]
     public void A_tag_listed_twice_links_once_and_the_same_word_of_two_kinds_is_two_tags()
     {
         _harness.Write("001_0000000000000001.txt", IngestionHarness.Digest("一", industries: "医疗", technologies: "LLM, 大模型, llm", keywords: "医疗"));
@@ -53,7 +56,7 @@ public sealed class ArticleTagWriteTests : IDisposable
         Assert.Equal(1, _harness.Listing.Tags(TagKind.Keyword).Single(t => t.Value == "医疗").Count);
     }
 
-    [Fact]
+    [EngineFact]
     public void A_tag_dropped_by_one_scan_comes_back_in_the_next()
     {
         var path = _harness.Write("001_0000000000000001.txt", IngestionHarness.Digest("一", industries: "金融"));
@@ -68,4 +71,11 @@ public sealed class ArticleTagWriteTests : IDisposable
         Assert.Equal(["金融"], _harness.Articles.Get("0000000000000002")!.Industries);
         Assert.Equal(1, _harness.Listing.Tags(TagKind.Industry).Single(t => t.Value == "金融").Count);
     }
+
+    /// <summary>The suite on SQLite.</summary>
+    public sealed class OnSqlite : ArticleTagWriteTests;
+
+    /// <summary>The suite on PostgreSQL.</summary>
+    [RunsOn(StorageEngine.Postgres)]
+    public sealed class OnPostgres : ArticleTagWriteTests;
 }

@@ -1,17 +1,20 @@
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Tests.Engines;
 using NewsDigest.Core.Tests.Ingestion;
 
 namespace NewsDigest.Core.Tests.Storage;
 
 /// <summary>What ingestion announces on <see cref="DataChanges"/>, and that what readers keep in
-/// memory follows it (and only it) on a real SQLite file.</summary>
-public sealed class DataChangesTests : IDisposable
+/// memory follows it (and only it) on each engine.</summary>
+public abstract class DataChangesTests : IDisposable
 {
-    private readonly IngestionHarness _harness = new();
+    private readonly IngestionHarness _harness;
+
     private readonly List<DataChange> _announced = [];
 
-    public DataChangesTests()
+    protected DataChangesTests()
     {
+        _harness = new(engine: RunsOnAttribute.EngineOf(GetType()));
         _harness.Get<DataChanges>().Changed += _announced.Add;
     }
 
@@ -19,7 +22,7 @@ public sealed class DataChangesTests : IDisposable
 
     private long Version => _harness.Get<DataChanges>().Version;
 
-    [Fact]
+    [EngineFact]
     public void A_scan_that_adds_articles_moves_the_version_and_one_that_changes_nothing_reports_only()
     {
         _harness.Write("001_00000000000000a1.txt", IngestionHarness.Digest("医疗大模型"));
@@ -39,7 +42,7 @@ public sealed class DataChangesTests : IDisposable
         Assert.Equal([DataChange.Report], _announced);
     }
 
-    [Fact]
+    [EngineFact]
     public void A_removed_file_is_announced_as_a_change_of_articles()
     {
         var path = _harness.Write("001_00000000000000a1.txt", IngestionHarness.Digest("医疗大模型"));
@@ -55,7 +58,7 @@ public sealed class DataChangesTests : IDisposable
         Assert.Empty(_harness.Listing.List(new ArticleFilter()).Items);
     }
 
-    [Fact]
+    [EngineFact]
     public void Lists_and_searches_read_the_database_again_only_after_an_announced_change()
     {
         _harness.Write("001_00000000000000a1.txt", IngestionHarness.Digest("医疗大模型"));
@@ -65,12 +68,7 @@ public sealed class DataChangesTests : IDisposable
 
         // A row written behind ingestion's back (another process, today) is not seen until a
         // change is announced: nothing asks the database whether it changed.
-        using (var connection = _harness.Database.Open())
-        using (var delete = connection.CreateCommand())
-        {
-            delete.CommandText = "DELETE FROM articles";
-            delete.ExecuteNonQuery();
-        }
+        _harness.Execute("DELETE FROM articles");
 
         Assert.Equal(1, _harness.Listing.List(new ArticleFilter()).Total);
         Assert.Equal(1, _harness.Listing.List(new ArticleFilter { Query = "医疗" }).Total);
@@ -81,7 +79,7 @@ public sealed class DataChangesTests : IDisposable
         Assert.Equal(0, _harness.Listing.List(new ArticleFilter { Query = "医疗" }).Total);
     }
 
-    [Fact]
+    [EngineFact]
     public void A_report_alone_keeps_the_version()
     {
         var changes = new DataChanges();
@@ -94,4 +92,11 @@ public sealed class DataChangesTests : IDisposable
         Assert.Equal(1, changes.Version);
         Assert.Equal([DataChange.Report, DataChange.Articles | DataChange.Report], seen);
     }
+
+    /// <summary>The suite on SQLite.</summary>
+    public sealed class OnSqlite : DataChangesTests;
+
+    /// <summary>The suite on PostgreSQL.</summary>
+    [RunsOn(StorageEngine.Postgres)]
+    public sealed class OnPostgres : DataChangesTests;
 }

@@ -1,31 +1,33 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Storage.Postgres;
 using NewsDigest.Core.Storage.Sqlite;
 using NewsDigest.Tests.Shared;
 
 namespace NewsDigest.Core.Tests.Storage;
 
 /// <summary>
-/// Only a storage engine's folder knows which engine it is: nothing else in src/ names a
-/// Microsoft.Data.Sqlite type, uses Dapper or writes SQL, and no public signature outside the
-/// engine's namespace carries an engine type.
+/// Only a storage engine's folder knows which engine it is: nothing outside Storage/Sqlite names a
+/// Microsoft.Data.Sqlite type, nothing outside Storage/Postgres names Npgsql, nothing outside the
+/// two uses Dapper or writes SQL, and no public signature outside an engine's namespace carries
+/// its driver's types.
 /// </summary>
 public sealed partial class EngineBoundaryTests
 {
     private static readonly string SqliteFolder = Path.Combine("src", "NewsDigest.Core", "Storage", "Sqlite") + Path.DirectorySeparatorChar;
 
+    private static readonly string PostgresFolder = Path.Combine("src", "NewsDigest.Core", "Storage", "Postgres") + Path.DirectorySeparatorChar;
+
     [Fact]
-    public void No_source_outside_the_sqlite_folder_names_the_driver_or_writes_sql()
+    public void No_source_outside_an_engine_folder_names_its_driver_or_writes_sql()
     {
         var offences = new List<string>();
         foreach (var file in SourceFiles())
         {
             var relative = Path.GetRelativePath(Tools.RepositoryRoot, file);
-            if (relative.StartsWith(SqliteFolder, StringComparison.Ordinal))
-            {
-                continue;
-            }
+            var inSqlite = relative.StartsWith(SqliteFolder, StringComparison.Ordinal);
+            var inPostgres = relative.StartsWith(PostgresFolder, StringComparison.Ordinal);
 
             var lines = File.ReadAllLines(file);
             for (var i = 0; i < lines.Length; i++)
@@ -37,31 +39,42 @@ public sealed partial class EngineBoundaryTests
                     continue;
                 }
 
-                if (Driver().IsMatch(code) || Sql().IsMatch(code))
+                if ((!inSqlite && SqliteDriver().IsMatch(code))
+                    || (!inPostgres && PostgresDriver().IsMatch(code))
+                    || (!inSqlite && !inPostgres && (Dapper().IsMatch(code) || Sql().IsMatch(code))))
                 {
                     offences.Add($"{relative}:{i + 1}: {code}");
                 }
             }
         }
 
-        Assert.True(offences.Count == 0, "Engine code outside Storage/Sqlite:\n" + string.Join('\n', offences));
+        Assert.True(offences.Count == 0, "Engine code outside its engine's folder:\n" + string.Join('\n', offences));
     }
 
-    [Fact]
-    public void The_scan_finds_what_it_looks_for()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public void The_scan_finds_what_it_looks_for(string engine)
     {
-        // The sqlite folder itself is full of both, so an empty scan result above means something.
-        var engine = SourceFiles().Where(f => Path.GetRelativePath(Tools.RepositoryRoot, f).StartsWith(SqliteFolder, StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(engine);
-        Assert.Contains(engine, f => File.ReadLines(f).Any(line => Driver().IsMatch(line)));
-        Assert.Contains(engine, f => File.ReadLines(f).Any(line => Sql().IsMatch(line)));
+        // Each engine's folder is full of its driver and of SQL, so an empty scan result above means something.
+        var folder = engine == "Sqlite" ? SqliteFolder : PostgresFolder;
+        var driver = engine == "Sqlite" ? SqliteDriver() : PostgresDriver();
+        var files = SourceFiles().Where(f => Path.GetRelativePath(Tools.RepositoryRoot, f).StartsWith(folder, StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(files);
+        Assert.Contains(files, f => File.ReadLines(f).Any(line => driver.IsMatch(line)));
+        Assert.Contains(files, f => File.ReadLines(f).Any(line => Dapper().IsMatch(line)));
+        Assert.Contains(files, f => File.ReadLines(f).Any(line => Sql().IsMatch(line)));
+        Assert.DoesNotContain(files, f => File.ReadLines(f).Any(line => (engine == "Sqlite" ? PostgresDriver() : SqliteDriver()).IsMatch(line)));
     }
 
-    [Fact]
-    public void No_public_signature_outside_the_engine_namespace_carries_an_engine_type()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public void No_public_signature_outside_the_engine_namespace_carries_an_engine_type(string engine)
     {
-        var driver = typeof(Microsoft.Data.Sqlite.SqliteConnection).Assembly;
-        var engineNamespace = typeof(SqliteDatabase).Namespace!;
+        var (driver, engineNamespace) = engine == "Sqlite"
+            ? (typeof(Microsoft.Data.Sqlite.SqliteConnection).Assembly, typeof(SqliteDatabase).Namespace!)
+            : (typeof(Npgsql.NpgsqlConnection).Assembly, typeof(PostgresDatabase).Namespace!);
         var offences = typeof(IDatabase).Assembly.GetExportedTypes()
             .Where(type => type.Namespace != engineNamespace)
             .SelectMany(type => Signatures(type).Where(t => t.Assembly == driver || t.Namespace == engineNamespace).Select(t => $"{type.FullName}: {t.FullName}"))
@@ -145,8 +158,14 @@ public sealed partial class EngineBoundaryTests
         }
     }
 
-    [GeneratedRegex(@"Microsoft\.Data\.Sqlite|SQLitePCL|\bDapper\b|\bSqlite(Connection|Transaction|Command|Exception|DataReader)\b")]
-    private static partial Regex Driver();
+    [GeneratedRegex(@"Microsoft\.Data\.Sqlite|SQLitePCL|\bSqlite(Connection|Transaction|Command|Exception|DataReader)\b")]
+    private static partial Regex SqliteDriver();
+
+    [GeneratedRegex(@"\bNpgsql\w*|\bPostgresException\b")]
+    private static partial Regex PostgresDriver();
+
+    [GeneratedRegex(@"\bDapper\b")]
+    private static partial Regex Dapper();
 
     [GeneratedRegex(@"\b(SELECT|INSERT INTO|DELETE FROM|CREATE (TABLE|INDEX|VIRTUAL TABLE|TRIGGER)|PRAGMA|ALTER TABLE|DROP TABLE)\b|\bUPDATE \w+ SET\b|\bMATCH\s+[$@:]")]
     private static partial Regex Sql();

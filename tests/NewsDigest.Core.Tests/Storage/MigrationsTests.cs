@@ -45,10 +45,10 @@ public sealed class MigrationsTests
         harness.Write("a/001_0000000000000001.txt", IngestionHarness.Digest("Café 医疗大模型", industries: "医疗、金融", technologies: "大模型", keywords: "Ñandú, GPT-4"));
         harness.Write("002_0000000000000002.txt", IngestionHarness.Digest("无标签", industries: "", technologies: "", keywords: ""));
         harness.Scan();
-        var ingested = SearchEntries(harness.Database);
+        var ingested = SearchEntries(harness.Sqlite);
 
         // A file of version 2: the table as step 1 made it, entries written with the old tokenizer.
-        using (var connection = harness.Database.Open())
+        using (var connection = harness.Sqlite.Open())
         {
             AsVersion4(connection);
             connection.Execute(
@@ -65,13 +65,13 @@ public sealed class MigrationsTests
 
         harness.Database.Migrate();
 
-        using (var connection = harness.Database.Open())
+        using (var connection = harness.Sqlite.Open())
         {
             Assert.Equal(Migrations.Latest, Migrations.CurrentVersion(connection));
             Assert.Contains("'ascii'", connection.ExecuteScalar<string>("SELECT sql FROM sqlite_master WHERE name = 'article_search'"));
         }
 
-        Assert.Equal(ingested, SearchEntries(harness.Database));
+        Assert.Equal(ingested, SearchEntries(harness.Sqlite));
         Assert.Equal(["Café 医疗大模型"], harness.Listing.List(new ArticleFilter { Query = "cafe nandu" }).Items.Select(i => i.Title));
     }
 
@@ -83,13 +83,13 @@ public sealed class MigrationsTests
         harness.Write("a/001_0000000000000001.txt", IngestionHarness.Digest("医疗大模型", industries: "医疗、金融", technologies: "大模型", keywords: "人工智能, GPT-4"));
         harness.Write("002_0000000000000002.txt", IngestionHarness.Digest("No Chinese here", industries: "", technologies: "", keywords: ""));
         harness.Scan();
-        var ingested = GramEntries(harness.Database);
-        var words = SearchEntries(harness.Database);
+        var ingested = GramEntries(harness.Sqlite);
+        var words = SearchEntries(harness.Sqlite);
         Assert.Contains("1 大模型", ingested);
         Assert.Contains("1 医", ingested);
 
         // A file of version 3: no grams table, article_search with its prefix index, entries stale.
-        using (var connection = harness.Database.Open())
+        using (var connection = harness.Sqlite.Open())
         {
             AsVersion4(connection);
             connection.Execute(
@@ -105,13 +105,13 @@ public sealed class MigrationsTests
 
         harness.Database.Migrate();
 
-        using (var connection = harness.Database.Open())
+        using (var connection = harness.Sqlite.Open())
         {
             Assert.DoesNotContain("prefix", connection.ExecuteScalar<string>("SELECT sql FROM sqlite_master WHERE name = 'article_search'"));
         }
 
-        Assert.Equal(ingested, GramEntries(harness.Database));
-        Assert.Equal(words, SearchEntries(harness.Database));
+        Assert.Equal(ingested, GramEntries(harness.Sqlite));
+        Assert.Equal(words, SearchEntries(harness.Sqlite));
         Assert.Equal(["医疗大模型"], harness.Listing.List(new ArticleFilter { Query = "医" }).Items.Select(i => i.Title).Where(t => t == "医疗大模型"));
         Assert.Equal(["医疗大模型"], harness.Listing.List(new ArticleFilter { Query = "医疗大模型" }).Items.Select(i => i.Title));
     }
@@ -133,13 +133,13 @@ public sealed class MigrationsTests
         const string Runs = "SELECT id, started_at, finished_at, added, updated, unchanged, removed, rejected FROM ingestion_runs ORDER BY id";
         const string Files = "SELECT * FROM source_files ORDER BY path";
         const string FirstSeen = "SELECT id, ingested_at, updated_at FROM articles ORDER BY id";
-        var runs = Rows(harness.Database, Runs);
-        var files = Rows(harness.Database, Files);
-        var firstSeen = Rows(harness.Database, FirstSeen);
+        var runs = Rows(harness.Sqlite, Runs);
+        var files = Rows(harness.Sqlite, Files);
+        var firstSeen = Rows(harness.Sqlite, FirstSeen);
         Assert.Equal(3, runs.Count);
         Assert.Contains(files, f => f.Contains("|removed|", StringComparison.Ordinal));
         Assert.Contains(files, f => f.Contains("|rejected|", StringComparison.Ordinal));
-        using (var connection = harness.Database.Open())
+        using (var connection = harness.Sqlite.Open())
         {
             AsVersion4(connection);
             connection.Execute("PRAGMA user_version = 4");
@@ -147,11 +147,11 @@ public sealed class MigrationsTests
 
         harness.Database.Migrate();
 
-        Assert.Equal(runs, Rows(harness.Database, Runs));
-        Assert.Equal(files, Rows(harness.Database, Files));
-        Assert.Equal(firstSeen, Rows(harness.Database, FirstSeen));
-        Assert.Equal(["0||"], Rows(harness.Database, "SELECT DISTINCT unreadable, error, interrupted_at FROM ingestion_runs"));
-        Assert.Single(Rows(harness.Database, "SELECT id FROM ingestion_runs WHERE finished_at IS NULL"));
+        Assert.Equal(runs, Rows(harness.Sqlite, Runs));
+        Assert.Equal(files, Rows(harness.Sqlite, Files));
+        Assert.Equal(firstSeen, Rows(harness.Sqlite, FirstSeen));
+        Assert.Equal(["0||"], Rows(harness.Sqlite, "SELECT DISTINCT unreadable, error, interrupted_at FROM ingestion_runs"));
+        Assert.Single(Rows(harness.Sqlite, "SELECT id FROM ingestion_runs WHERE finished_at IS NULL"));
         Assert.Empty(harness.SourceFiles.UnreadableFolders());
         var file = harness.SourceFiles.LoadAll()["warned.txt"];
         file.Status = SourceFileStatus.Unreadable;
@@ -177,10 +177,10 @@ public sealed class MigrationsTests
         File.Delete(gone);
         harness.Scan();
         const string Files = "SELECT * FROM source_files ORDER BY path";
-        var files = Rows(harness.Database, Files);
+        var files = Rows(harness.Sqlite, Files);
         var counts = harness.SourceFiles.ReasonCounts();
         Assert.Equal(4, counts.Count);
-        using (var connection = harness.Database.Open())
+        using (var connection = harness.Sqlite.Open())
         {
             AsVersion5(connection);
             connection.Execute("PRAGMA user_version = 5");
@@ -188,7 +188,7 @@ public sealed class MigrationsTests
 
         harness.Database.Migrate();
 
-        Assert.Equal(files, Rows(harness.Database, Files));
+        Assert.Equal(files, Rows(harness.Sqlite, Files));
         Assert.Equal(counts, harness.SourceFiles.ReasonCounts());
         Assert.Equal(
             ["bad.txt", "notes.md", "warned.txt"],
@@ -205,8 +205,8 @@ public sealed class MigrationsTests
         harness.Write("003_0000000000000003.txt", IngestionHarness.Digest("两个列表", events: "1. 甲\n2. 乙\n\n其他：\n\n1. 丙\n"));
         harness.Scan();
         const string Articles = "SELECT * FROM articles ORDER BY seq";
-        var ingested = Rows(harness.Database, Articles);
-        using (var connection = harness.Database.Open())
+        var ingested = Rows(harness.Sqlite, Articles);
+        using (var connection = harness.Sqlite.Open())
         {
             AsVersion6(connection);
             connection.Execute("PRAGMA user_version = 6");
@@ -216,7 +216,7 @@ public sealed class MigrationsTests
         harness.Database.Migrate();
 
         // Every column of every row as ingestion wrote it, the two new ones computed from the stored HTML.
-        Assert.Equal(ingested, Rows(harness.Database, Articles));
+        Assert.Equal(ingested, Rows(harness.Sqlite, Articles));
         Assert.Equal([1, 2, 3, 4, 5, 6], harness.Articles.Get("77fc480992936622")!.EventAnchors);
         Assert.Equal([3, 4], harness.Articles.Get("0000000000000001")!.EventAnchors);
         Assert.Equal("文章讨论了以下事件： 只有一段话，没有列表。", harness.Articles.Get("0000000000000002")!.EventsText);

@@ -1,18 +1,20 @@
-using Dapper;
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Tests.Engines;
 using NewsDigest.Core.Tests.Ingestion;
 
 namespace NewsDigest.Core.Tests.Storage;
 
-public sealed class SourceFilesTests : IDisposable
+public abstract class SourceFilesTests : IDisposable
 {
-    private readonly IngestionHarness _harness = new();
+    private readonly IngestionHarness _harness;
+
+    protected SourceFilesTests() => _harness = new(engine: RunsOnAttribute.EngineOf(GetType()));
 
     public void Dispose() => _harness.Dispose();
 
     /// <summary>The stored names are a contract with every existing database (and its CHECK
     /// constraint): the enum must map onto exactly these, both ways.</summary>
-    [Theory]
+    [EngineTheory]
     [InlineData(SourceFileStatus.Added, "added")]
     [InlineData(SourceFileStatus.Updated, "updated")]
     [InlineData(SourceFileStatus.Unchanged, "unchanged")]
@@ -43,14 +45,13 @@ public sealed class SourceFilesTests : IDisposable
             writer.Commit();
         }
 
-        using var connection = _harness.Database.Open();
-        Assert.Equal(stored, connection.ExecuteScalar<string>("SELECT status FROM source_files WHERE path = 'a.txt'"));
+        Assert.Equal(stored, _harness.Scalar<string>("SELECT status FROM source_files WHERE path = 'a.txt'"));
         Assert.Equal(status, _harness.SourceFiles.LoadAll()["a.txt"].Status);
         var filtered = Assert.Single(_harness.SourceFiles.Files(new SourceFileQuery { Status = status }).Items);
         Assert.Equal(("a.txt", status), (filtered.Path, filtered.Status));
     }
 
-    [Fact]
+    [EngineFact]
     public void Files_left_unchanged_are_marked_so_in_one_statement_and_removed_ones_are_forgotten_a_run_later()
     {
         var first = _harness.Runs.StartRun(DateTime.UtcNow);
@@ -85,4 +86,11 @@ public sealed class SourceFilesTests : IDisposable
         Assert.Equal(("kept.txt", SourceFileStatus.Unchanged, second.Id), (kept.Path, kept.Status, kept.RunId));
         Assert.Equal(1, _harness.SourceFiles.FileCount());
     }
+
+    /// <summary>The suite on SQLite.</summary>
+    public sealed class OnSqlite : SourceFilesTests;
+
+    /// <summary>The suite on PostgreSQL.</summary>
+    [RunsOn(StorageEngine.Postgres)]
+    public sealed class OnPostgres : SourceFilesTests;
 }

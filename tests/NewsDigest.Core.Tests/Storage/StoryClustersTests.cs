@@ -1,11 +1,11 @@
-using Dapper;
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Tests.Engines;
 using NewsDigest.Core.Tests.Ingestion;
 
 namespace NewsDigest.Core.Tests.Storage;
 
-/// <summary>Clusters as ingestion keeps them, on a real SQLite file: after adds, edits and deletes.</summary>
-public sealed class StoryClustersTests : IDisposable
+/// <summary>Clusters as ingestion keeps them, on each engine: after adds, edits and deletes.</summary>
+public abstract class StoryClustersTests : IDisposable
 {
     // Story A: one quarter's results, three outlets (two share a link, one has a near-duplicate title).
     private const string A1 = "a000000000000001";
@@ -19,10 +19,11 @@ public sealed class StoryClustersTests : IDisposable
     // Alone: a template look-alike of B with other names.
     private const string C1 = "c000000000000001";
 
-    private readonly IngestionHarness _harness = new();
+    private readonly IngestionHarness _harness;
 
-    public StoryClustersTests()
+    protected StoryClustersTests()
     {
+        _harness = new(engine: RunsOnAttribute.EngineOf(GetType()));
         Write(A1, "OpenAI第一季度财报：AI业务收入同比增长55%", "https://www.36kr.com/p/4087299859", "2025-01-28", "医疗, 电商", "多模态, 智能体", "人工智能");
         Write(A2, "OpenAI公布一季度业绩", "http://36kr.com/p/4087299859/?utm_source=weibo", null, "金融", "大模型", "财报");
         Write(A3, "OpenAI一季度财报出炉：AI业务收入同比增长55%", "https://www.jiemian.com/article/12208841.html", "2025-01-29", "医疗, 电商", "多模态, 智能体", "人工智能, 商业化");
@@ -36,7 +37,7 @@ public sealed class StoryClustersTests : IDisposable
 
     public void Dispose() => _harness.Dispose();
 
-    [Fact]
+    [EngineFact]
     public void A_scan_stores_the_stories_of_the_corpus()
     {
         Assert.Equal([[A2, A3, A1], [B2, B1]], Stories());
@@ -45,7 +46,7 @@ public sealed class StoryClustersTests : IDisposable
         Assert.Empty(Clusters.OthersInStory(Seq(C1)));
     }
 
-    [Fact]
+    [EngineFact]
     public void Pages_hold_the_stories_in_the_order_of_all_of_them()
     {
         var pages = Enumerable.Range(1, 3).Select(page => Clusters.Page(page, 1)).ToList();
@@ -56,7 +57,7 @@ public sealed class StoryClustersTests : IDisposable
         Assert.Empty(pages[2].Clusters);
     }
 
-    [Fact]
+    [EngineFact]
     public void The_order_of_stories_follows_the_scans_that_change_it()
     {
         var before = Ids(Clusters.Page(1, 10));
@@ -77,7 +78,7 @@ public sealed class StoryClustersTests : IDisposable
         Assert.Equal(1, Clusters.Page(1, 10).Total);
     }
 
-    [Fact]
+    [EngineFact]
     public void Others_in_a_story_carry_what_the_article_page_shows()
     {
         var other = Assert.Single(Clusters.OthersInStory(Seq(B1)));
@@ -89,7 +90,7 @@ public sealed class StoryClustersTests : IDisposable
         Assert.Equal($"000_{B2}.txt", other.SourceFile);
     }
 
-    [Fact]
+    [EngineFact]
     public void Editing_an_article_so_it_diverges_takes_it_out_and_editing_it_back_puts_it_in()
     {
         Write(B2, "百度智能云发布千帆平台新版本", "https://tech.sina.com.cn/i/2023-10-20/doc-other.shtml", "2023-10-20", "科技", "千帆", "云计算");
@@ -104,7 +105,7 @@ public sealed class StoryClustersTests : IDisposable
         Assert.Equal([[A2, A3, A1], [B2, B1]], Stories());
     }
 
-    [Fact]
+    [EngineFact]
     public void Deleting_articles_shrinks_or_dissolves_their_story()
     {
         File.Delete(Path(A3));
@@ -115,7 +116,7 @@ public sealed class StoryClustersTests : IDisposable
         Assert.Empty(Clusters.OthersInStory(Seq(B2)));
     }
 
-    [Fact]
+    [EngineFact]
     public void A_new_article_can_join_two_stories_into_one_through_a_shared_link()
     {
         Write("d000000000000001", "OpenAI与百度的一周", "https://www.thepaper.cn/newsDetail_forward_24960001", null, "科技", "大模型", "人工智能");
@@ -128,7 +129,7 @@ public sealed class StoryClustersTests : IDisposable
         Assert.Equal([["d000000000000001", A2, B2, B1], [A3, A1]], Stories());
     }
 
-    [Fact]
+    [EngineFact]
     public void A_rescan_that_changes_nothing_writes_nothing_and_raises_no_change()
     {
         var raised = false;
@@ -140,19 +141,13 @@ public sealed class StoryClustersTests : IDisposable
         Assert.Equal([[A2, A3, A1], [B2, B1]], Stories());
     }
 
-    [Fact]
+    [EngineFact]
     public void The_first_scan_of_a_new_process_computes_clusters_a_database_lacks()
     {
-        using (var connection = _harness.Database.Open())
-        {
-            connection.Execute("DELETE FROM story_clusters");
-        }
+        _harness.Execute("DELETE FROM story_clusters");
 
-        using var restarted = new IngestionHarness(new Dictionary<string, string?>
-        {
-            ["NewsDigest:SeedsPath"] = _harness.SeedsPath,
-            ["NewsDigest:DatabasePath"] = _harness.DatabasePath,
-        });
+        using var restarted = new IngestionHarness(
+            new Dictionary<string, string?>(_harness.StorageSettings) { ["NewsDigest:SeedsPath"] = _harness.SeedsPath });
         var raised = false;
         restarted.Get<DataChanges>().Changed += change => raised |= change.HasFlag(DataChange.Articles);
 
@@ -163,7 +158,7 @@ public sealed class StoryClustersTests : IDisposable
         Assert.Equal(2, restarted.Get<IStoryClusters>().All().Count);
     }
 
-    [Fact]
+    [EngineFact]
     public void A_collapsed_list_shows_one_entry_per_story_and_counts_stories()
     {
         var all = _harness.Listing.List(new ArticleFilter());
@@ -177,7 +172,7 @@ public sealed class StoryClustersTests : IDisposable
         Assert.Equal([(A2, 2), (C1, 0), (B2, 1)], collapsed.Items.Select(i => (i.Id, i.MoreCoverage!.Value)));
     }
 
-    [Fact]
+    [EngineFact]
     public void Collapsed_facet_counts_count_a_story_once_and_match_the_collapsed_list_after_choosing_them()
     {
         var collapsed = _harness.Listing.List(new ArticleFilter { CollapseStories = true });
@@ -193,7 +188,7 @@ public sealed class StoryClustersTests : IDisposable
         }
     }
 
-    [Fact]
+    [EngineFact]
     public void A_collapsed_filtered_list_shows_the_newest_article_of_the_story_that_matches()
     {
         var collapsed = _harness.Listing.List(new ArticleFilter { CollapseStories = true, Industries = ["医疗"] });
@@ -203,7 +198,7 @@ public sealed class StoryClustersTests : IDisposable
         Assert.Equal(2, item.MoreCoverage);
     }
 
-    [Fact]
+    [EngineFact]
     public void A_collapsed_list_pages_over_stories()
     {
         var first = _harness.Listing.List(new ArticleFilter { CollapseStories = true, PageSize = 2 });
@@ -238,4 +233,11 @@ public sealed class StoryClustersTests : IDisposable
             File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
         }
     }
+
+    /// <summary>The suite on SQLite.</summary>
+    public sealed class OnSqlite : StoryClustersTests;
+
+    /// <summary>The suite on PostgreSQL.</summary>
+    [RunsOn(StorageEngine.Postgres)]
+    public sealed class OnPostgres : StoryClustersTests;
 }

@@ -35,6 +35,47 @@ public sealed class StartupSettingsTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_root, "data")), "something was created before the settings were checked");
     }
 
+    [Theory]
+    [InlineData("mysql", null, "NewsDigest:Database:Provider")]
+    [InlineData("postgres", null, "ConnectionStrings:NewsDigest")]
+    [InlineData("postgres", "", "ConnectionStrings:NewsDigest")]
+    [InlineData("postgres", "Host=db;Port=not-a-port;Password=s3cret", "ConnectionStrings:NewsDigest")]
+    [InlineData("postgres", "this is not a connection string", "ConnectionStrings:NewsDigest")]
+    [InlineData("postgres", "Database=news;Password=s3cret", "ConnectionStrings:NewsDigest")]
+    public async Task A_wrong_database_setting_is_one_line_naming_the_key_and_exit_1(string provider, string? connectionString, string key)
+    {
+        var environment = new Dictionary<string, string> { ["NewsDigest__Database__Provider"] = provider };
+        if (connectionString is not null)
+        {
+            environment["ConnectionStrings__NewsDigest"] = connectionString;
+        }
+
+        var outcome = await PortalProcess.RunAsync(
+            _root, unprivileged: false, environment, "--urls", "http://127.0.0.1:0", $"--NewsDigest:DatabasePath={Path.Combine(_root, "data", "news.db")}");
+
+        Assert.Equal(1, outcome.ExitCode);
+        var line = Assert.Single(outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(key, line);
+        Assert.DoesNotContain("s3cret", outcome.StandardOutput + outcome.StandardError);
+        Assert.DoesNotContain("Exception", outcome.StandardOutput + outcome.StandardError);
+        Assert.False(Directory.Exists(Path.Combine(_root, "data")), "something was created before the settings were checked");
+    }
+
+    [Fact]
+    public async Task The_ingest_command_checks_the_database_settings_too()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "seeds"));
+
+        var outcome = await PortalProcess.RunAsync(
+            _root, unprivileged: false, new Dictionary<string, string> { ["NewsDigest__Database__Provider"] = "postgres" }, "ingest", "seeds", "--db", "data/news.db");
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Equal(
+            "ConnectionStrings:NewsDigest must be set to a PostgreSQL connection string when NewsDigest:Database:Provider is postgres.",
+            outcome.StandardError.Trim());
+        Assert.False(Directory.Exists(Path.Combine(_root, "data")));
+    }
+
     [Fact]
     public async Task The_ingest_command_checks_the_settings_too()
     {

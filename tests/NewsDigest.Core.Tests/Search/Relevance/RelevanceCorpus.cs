@@ -1,5 +1,6 @@
 using NewsDigest.Core.Listing;
 using NewsDigest.Core.Storage;
+using NewsDigest.Core.Tests.Engines;
 using NewsDigest.Core.Tests.Ingestion;
 using NewsDigest.Samples;
 
@@ -10,30 +11,40 @@ namespace NewsDigest.Core.Tests.Search.Relevance;
 /// 40 generated digests (fixed seed, as noise that shares the vocabulary) and the hand-written
 /// digests in TestData/Relevance, each made to match or to nearly match some query.
 /// </summary>
-public sealed class RelevanceCorpus : IDisposable
+public class RelevanceCorpus : IDisposable
 {
     private const int GeneratorSeed = 2024;
     private const int GeneratedCount = 40;
 
-    private readonly IngestionHarness _harness = new();
+    private readonly Lazy<IngestionHarness> _harness;
 
     public RelevanceCorpus()
+        : this(StorageEngine.Sqlite)
     {
-        _harness.CopyRealSeed();
+    }
+
+    /// <summary>Ingests on first use: xunit makes the fixture of a class even when its tests are skipped.</summary>
+    protected RelevanceCorpus(StorageEngine engine) => _harness = new(() => Ingest(engine));
+
+    public ArticleListing Listing => _harness.Value.Listing;
+
+    private static IngestionHarness Ingest(StorageEngine engine)
+    {
+        var harness = new IngestionHarness(engine: engine);
+        harness.CopyRealSeed();
         foreach (var digest in new DigestGenerator(GeneratorSeed).Generate(GeneratedCount))
         {
-            _harness.WriteBytes(digest.FileName, digest.Content);
+            harness.WriteBytes(digest.FileName, digest.Content);
         }
 
         foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", "Relevance")))
         {
-            _harness.WriteBytes(Path.GetFileName(file), File.ReadAllBytes(file));
+            harness.WriteBytes(Path.GetFileName(file), File.ReadAllBytes(file));
         }
 
-        _harness.Scan();
+        harness.Scan();
+        return harness;
     }
-
-    public ArticleListing Listing => _harness.Listing;
 
     /// <summary>Titles of every result of a search, in relevance order.</summary>
     public List<string> Search(string query)
@@ -50,5 +61,13 @@ public sealed class RelevanceCorpus : IDisposable
         }
     }
 
-    public void Dispose() => _harness.Dispose();
+    public void Dispose()
+    {
+        if (_harness.IsValueCreated)
+        {
+            _harness.Value.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
 }

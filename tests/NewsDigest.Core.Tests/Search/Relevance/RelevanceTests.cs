@@ -1,10 +1,12 @@
+using NewsDigest.Core.Tests.Engines;
+
 namespace NewsDigest.Core.Tests.Search.Relevance;
 
 /// <summary>
 /// The relevance set of issue 4: each query through the real ArticleListing.List over
 /// <see cref="RelevanceCorpus"/>. A failure names the query and prints what came back.
 /// </summary>
-public sealed class RelevanceTests(RelevanceCorpus corpus) : IClassFixture<RelevanceCorpus>
+public abstract class RelevanceTests(RelevanceCorpus corpus)
 {
     // The real seed and the hand-written digests (TestData/Relevance), by title.
     private const string Seed = "国产大模型“诸神之战”出路何方";
@@ -102,8 +104,8 @@ public sealed class RelevanceTests(RelevanceCorpus corpus) : IClassFixture<Relev
         Case("雁栖计算", appear: [EdgeReview, DataCenters], first: [EdgeReview]),
         Case("multi-agent planning", appear: [MultiAgent], first: [MultiAgent]));
 
-    [Theory]
-    [MemberData(nameof(Cases))]
+    [EngineTheory]
+    [MemberData(nameof(Cases), MemberType = typeof(RelevanceTests))]
     public void Query_finds_what_it_must_and_nothing_it_must_not(RelevanceCase expected)
     {
         var titles = corpus.Search(expected.Query);
@@ -114,9 +116,16 @@ public sealed class RelevanceTests(RelevanceCorpus corpus) : IClassFixture<Relev
         Assert.All(expected.MustNotAppear, t => Assert.False(titles.Contains(t), $"unexpected {t}; {shown}"));
     }
 
-    [Fact]
+    [EngineFact]
     public void The_set_has_at_least_forty_queries() => Assert.True(Cases.Count >= 40);
 
     private static RelevanceCase Case(string query, string[] appear, string[]? first = null, string[]? not = null) =>
         new(query, appear, first ?? [], not ?? []);
+
+    /// <summary>The set on SQLite.</summary>
+    public sealed class OnSqlite(RelevanceCorpus corpus) : RelevanceTests(corpus), IClassFixture<RelevanceCorpus>;
+
+    /// <summary>The set on PostgreSQL.</summary>
+    [RunsOn(StorageEngine.Postgres)]
+    public sealed class OnPostgres(PostgresRelevanceCorpus corpus) : RelevanceTests(corpus), IClassFixture<PostgresRelevanceCorpus>;
 }

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace NewsDigest.Core.Storage.Postgres;
+
+/// <summary>The PostgreSQL engine behind the storage contracts: a server several processes share.</summary>
+public static class PostgresServices
+{
+    public static IServiceCollection AddPostgresStorage(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
+    {
+        services.AddSingleton(sp => new PostgresDatabase(connectionString(sp), sp.GetService<ILogger<PostgresDatabase>>(), sp.GetRequiredService<DataChanges>()));
+        services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
+        services.AddSingleton<IArticleReader, PostgresArticles>();
+        services.AddSingleton<IFullTextSearch, PostgresSearch>();
+        services.AddSingleton<IStoryClusters, PostgresStoryClusters>();
+        services.AddSingleton<IIngestionRuns, PostgresIngestionRuns>();
+        services.AddSingleton<ISourceFiles, PostgresSourceFiles>();
+        return services;
+    }
+}

@@ -1,0 +1,9 @@
+using Xunit.Sdk;
+
+namespace NewsDigest.Core.Tests.Engines;
+
+/// <summary>A theory of a suite that runs on every engine: skipped on an engine whose server is
+/// missing (see <see cref="RunsOnAttribute"/>).</summary>
+[AttributeUsage(AttributeTargets.Method)]
+[XunitTestCaseDiscoverer("NewsDigest.Core.Tests.Engines.EngineTestDiscoverer", "NewsDigest.Core.Tests")]
+public sealed class EngineTheoryAttribute : TheoryAttribute;
