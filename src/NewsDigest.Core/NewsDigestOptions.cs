@@ -26,4 +26,11 @@ public sealed class NewsDigestOptions
 
     /// <summary>How long a changed file must stay unchanged (size and mtime) before it is read.</summary>
     public int SettleMilliseconds { get; set; } = 500;
+
+    /// <summary>This node's name in status pages and logs (NewsDigest:NodeName); the host name by default.</summary>
+    public string NodeName { get; set; } = Environment.MachineName;
+
+    /// <summary>How often a node that is not the ingester asks for the lease again, and how often the
+    /// ingester checks it still holds it (NewsDigest:IngesterRetrySeconds).</summary>
+    public int IngesterRetrySeconds { get; set; } = 5;
 }

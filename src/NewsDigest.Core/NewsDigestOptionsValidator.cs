@@ -48,6 +48,12 @@ public sealed class NewsDigestOptionsValidator : IValidateOptions<NewsDigestOpti
         AtLeast(failures, nameof(options.MaxFileBytes), options.MaxFileBytes, 1);
         AtLeast(failures, nameof(options.RescanIntervalSeconds), options.RescanIntervalSeconds, 1);
         AtLeast(failures, nameof(options.SettleMilliseconds), options.SettleMilliseconds, 0);
+        AtLeast(failures, nameof(options.IngesterRetrySeconds), options.IngesterRetrySeconds, 1);
+        if (string.IsNullOrWhiteSpace(options.NodeName))
+        {
+            failures.Add($"{Key(nameof(options.NodeName))} must name this node (leave it unset for the host name).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -8,12 +8,17 @@ using NewsDigest.Core.Storage;
 namespace NewsDigest.Core.Ingestion;
 
 /// <summary>
-/// Keeps the database in step with the seeds folder while the portal runs: a full scan at start,
-/// then a FileSystemWatcher as a hint (debounced per path) and a periodic full rescan as the
-/// truth, at once after a watcher error (inotify overflows drop events).
+/// Keeps the database in step with the seeds folder while the portal runs, on the one node that
+/// holds the ingester lease (<see cref="IIngesterLease"/>): a full scan when it takes the lease,
+/// then a FileSystemWatcher as a hint (debounced per path) and a periodic full rescan as the truth,
+/// at once after a watcher error (inotify overflows drop events). The other nodes ask for the lease
+/// every NewsDigest:IngesterRetrySeconds and take over, from what the database holds, when the
+/// ingester dies.
 /// </summary>
 public sealed class IngestionService(
     Ingester ingester,
+    IIngesterLease lease,
+    DataChanges changes,
     ListIndexCache listIndex,
     InsightsReports insights,
     IStoryClusters storyClusters,
@@ -24,36 +29,111 @@ public sealed class IngestionService(
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(200);
     private readonly PendingChanges _pending = new(TimeSpan.FromMilliseconds(options.Value.SettleMilliseconds));
     private volatile bool _rescanRequested;
+    private volatile bool _isIngester;
+    private bool _roleLogged;
     private readonly TaskCompletionSource _firstScan = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>True once the start-up scan has finished (readiness).</summary>
+    /// <summary>This node's name (NewsDigest:NodeName).</summary>
+    public string NodeName => options.Value.NodeName;
+
+    /// <summary>True while this node holds the lease and ingests.</summary>
+    public bool IsIngester => _isIngester;
+
+    /// <summary>True once this node has a settled start (readiness): the ingester's start-up scan has
+    /// finished, or another node ingests, so there is no start-up scan to wait for here.</summary>
     public bool FirstScanCompleted => _firstScan.Task.IsCompleted;
 
-    /// <summary>Completes when the start-up scan has finished, whatever its outcome.</summary>
+    /// <summary>Completes when <see cref="FirstScanCompleted"/> becomes true, or the service stops.</summary>
     public Task FirstScan => _firstScan.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Let the host finish starting: the portal serves requests while the first scan runs.
         await Task.Yield();
+        var retry = TimeSpan.FromSeconds(Math.Max(1, options.Value.IngesterRetrySeconds));
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                if (lease.TryHold())
+                {
+                    SetRole(true);
+                    await IngestWhileHeld(retry, stoppingToken);
+                    if (!stoppingToken.IsCancellationRequested)
+                    {
+                        logger.LogWarning("Node {Node} lost the ingester lease (its database connection dropped); it stops ingesting and asks again every {Seconds} s", NodeName, retry.TotalSeconds);
+                        SetRole(false);
+                    }
+
+                    continue;
+                }
+
+                SetRole(false);
+                _firstScan.TrySetResult();
+                if (!await Wait(retry, stoppingToken))
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            _isIngester = false;
+            lease.Release();
+        }
+    }
+
+    /// <summary>Logs the role when it changes (and once at start), and lets the ingestion report,
+    /// which shows it, follow.</summary>
+    private void SetRole(bool isIngester)
+    {
+        if (_roleLogged && isIngester == _isIngester)
+        {
+            return;
+        }
+
+        _isIngester = isIngester;
+        if (isIngester)
+        {
+            logger.LogInformation("Node {Node} is the ingester of {Folder}", NodeName, ingester.Root);
+        }
+        else if (!_roleLogged)
+        {
+            logger.LogInformation("Node {Node} serves without ingesting: another node holds the ingester lease; it asks again every {Seconds} s", NodeName, options.Value.IngesterRetrySeconds);
+        }
+
+        _roleLogged = true;
+        changes.Announce(DataChange.Report);
+    }
+
+    /// <summary>Scans while this node holds the lease; returns when it is lost or the portal stops.</summary>
+    private async Task IngestWhileHeld(TimeSpan retry, CancellationToken stoppingToken)
+    {
         var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.RescanIntervalSeconds));
         await FullScan(stoppingToken);
         _firstScan.TrySetResult();
 
         using var watcher = options.Value.WatchFolder ? CreateWatcher() : null;
         var nextRescan = time.GetUtcNow() + interval;
+        var nextLeaseCheck = time.GetUtcNow() + retry;
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
+            if (!await Wait(Tick, stoppingToken))
             {
-                await Task.Delay(Tick, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
+                return;
             }
 
             var now = time.GetUtcNow();
+            if (now >= nextLeaseCheck)
+            {
+                if (!lease.TryHold())
+                {
+                    return;
+                }
+
+                nextLeaseCheck = now + retry;
+            }
+
             if (_rescanRequested || now >= nextRescan)
             {
                 _rescanRequested = false;
@@ -67,6 +147,20 @@ public sealed class IngestionService(
             {
                 await ScanPaths(ready, stoppingToken);
             }
+        }
+    }
+
+    /// <summary>False when the portal stops during the wait.</summary>
+    private async Task<bool> Wait(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, time, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

@@ -27,7 +27,7 @@ public static class IngestionApi
     }
 
     private static Results<Ok<IngestionJson>, ValidationProblem> Get(
-        [AsParameters] IngestionParameters parameters, IIngestionRuns runs, ISourceFiles sourceFiles, IStoryClusters storyClusters)
+        [AsParameters] IngestionParameters parameters, IIngestionRuns runs, ISourceFiles sourceFiles, IStoryClusters storyClusters, IngestionService ingestion)
     {
         if (!IngestionQuery.TryParse(parameters, PageSizes.ApiIngestionFiles, PageSizes.MaxApiIngestionFiles, out var query, out var errors))
         {
@@ -54,7 +54,8 @@ public static class IngestionApi
             clusters.PageCount > 1 ? SiteUrls.ApiClusters(2, PageSizes.ApiClusters) : null,
             failure is null ? null : new ScanErrorJson(failure.Reason, failure.Since, failure.CheckedAt),
             [.. sourceFiles.UnreadableFolders().Select(f => new UnreadableFolderJson(f.Path, f.Reason, f.Since))],
-            [.. runs.InterruptedRuns().Select(r => new InterruptedRunJson(r.StartedAt, r.InterruptedAt!))]));
+            [.. runs.InterruptedRuns().Select(r => new InterruptedRunJson(r.StartedAt, r.InterruptedAt!))],
+            new NodeJson(ingestion.NodeName, ingestion.IsIngester)));
     }
 
     private static Results<Ok<ClusterPageJson>, ValidationProblem> Clusters([AsParameters] ClusterParameters parameters, IStoryClusters storyClusters)

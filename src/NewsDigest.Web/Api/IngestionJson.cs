@@ -17,6 +17,7 @@ namespace NewsDigest.Web.Api;
 /// <param name="ScanError">Why scans are failing, null while they are not.</param>
 /// <param name="UnreadableFolders">Every folder that cannot be listed.</param>
 /// <param name="InterruptedRuns">The latest scans cut off before they finished.</param>
+/// <param name="Node">The node that answered, and whether it is the one that ingests.</param>
 public sealed record IngestionJson(
     RunJson? LastRun,
     int Total,
@@ -33,7 +34,13 @@ public sealed record IngestionJson(
     string? ClustersNext,
     ScanErrorJson? ScanError,
     IReadOnlyList<UnreadableFolderJson> UnreadableFolders,
-    IReadOnlyList<InterruptedRunJson> InterruptedRuns);
+    IReadOnlyList<InterruptedRunJson> InterruptedRuns,
+    NodeJson Node);
+
+/// <summary>The portal process that answered: several may share one database, one of them ingesting.</summary>
+/// <param name="Name">NewsDigest:NodeName (the host name by default).</param>
+/// <param name="IsIngester">True when this node holds the ingester lease and scans the digest folder.</param>
+public sealed record NodeJson(string Name, bool IsIngester);
 
 /// <summary>One known file: what the last scan that saw it did, and why when it is not taken.</summary>
 /// <param name="File">The path relative to the seeds folder.</param>

@@ -14,7 +14,7 @@ namespace NewsDigest.Web.Pages;
 /// </summary>
 [OutputCache(PolicyName = ResponseCaching.IngestionReport)]
 [ClientCache(30, followsIngestionReport: true)]
-public sealed class IngestionModel(IIngestionRuns runs, ISourceFiles files, IStoryClusters storyClusters, IStringLocalizer<SharedResource> text) : PortalPageModel
+public sealed class IngestionModel(IIngestionRuns runs, ISourceFiles files, IStoryClusters storyClusters, IngestionService ingestion, IStringLocalizer<SharedResource> text) : PortalPageModel
 {
     /// <summary>Stories shown here; the rest are on /ingestion/stories.</summary>
     public const int StoriesShown = 10;
@@ -23,6 +23,12 @@ public sealed class IngestionModel(IIngestionRuns runs, ISourceFiles files, ISto
     public const int ListCap = 50;
 
     public IngestionRun? LastRun { get; private set; }
+
+    /// <summary>This node's name (NewsDigest:NodeName).</summary>
+    public string NodeName { get; private set; } = string.Empty;
+
+    /// <summary>Whether this node is the one that ingests (several nodes may share the database).</summary>
+    public bool IsIngester { get; private set; }
 
     /// <summary>Why scans are failing (the seeds folder missing or unreadable); null while they are not.</summary>
     public ScanFailure? ScanError { get; private set; }
@@ -73,6 +79,8 @@ public sealed class IngestionModel(IIngestionRuns runs, ISourceFiles files, ISto
             return NotFound();
         }
 
+        NodeName = ingestion.NodeName;
+        IsIngester = ingestion.IsIngester;
         LastRun = runs.LastRun();
         ScanError = runs.CurrentFailure();
         TotalFiles = files.FileCount();

@@ -19,6 +19,8 @@ public sealed class StartupSettingsTests : IDisposable
     [InlineData("NewsDigest:SeedsPath", "{file}")]
     [InlineData("NewsDigest:DatabasePath", " ")]
     [InlineData("NewsDigest:Logging:Format", "xml")]
+    [InlineData("NewsDigest:IngesterRetrySeconds", "0")]
+    [InlineData("NewsDigest:NodeName", " ")]
     public async Task A_wrong_setting_is_one_line_naming_the_key_and_exit_1(string key, string value)
     {
         var file = Path.Combine(_root, "a-file.txt");

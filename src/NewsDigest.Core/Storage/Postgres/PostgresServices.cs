@@ -15,6 +15,7 @@ public static class PostgresServices
         services.AddSingleton<IStoryClusters, PostgresStoryClusters>();
         services.AddSingleton<IIngestionRuns, PostgresIngestionRuns>();
         services.AddSingleton<ISourceFiles, PostgresSourceFiles>();
+        services.AddSingleton<IIngesterLease>(sp => new PostgresIngesterLease(connectionString(sp)));
         return services;
     }
 }

@@ -16,6 +16,7 @@ public static class SqliteServices
         services.AddSingleton<IStoryClusters>(sp => sp.GetRequiredService<SqliteStoryClusters>());
         services.AddSingleton<IIngestionRuns, SqliteIngestionRuns>();
         services.AddSingleton<ISourceFiles, SqliteSourceFiles>();
+        services.AddSingleton<IIngesterLease>(sp => new SqliteIngesterLease(databasePath(sp)));
         return services;
     }
 }
