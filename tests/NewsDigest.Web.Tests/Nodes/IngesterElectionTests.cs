@@ -63,13 +63,26 @@ public sealed class IngesterElectionTests
         using (var second = new TestApp(new(postgres) { ["NewsDigest:NodeName"] = "web-2" }).WithRealSeed())
         using (var first = new TestApp(new(postgres) { ["NewsDigest:NodeName"] = "web-1", ["NewsDigest:SeedsPath"] = second.SeedsPath }))
         {
-            await TakesOverWhenTheIngesterStops(first, second);
+            await TakesOverWhenTheIngesterStops(first, second, async () =>
+            {
+                // While the first node ingests, what it commits reaches the second node's pages.
+                var client = second.CreateClient();
+                Assert.DoesNotContain("另一个节点写入的文章", await client.GetStringAsync("/"));
+                second.WriteFile("002_00000000000000b2.txt", Digests.Make("另一个节点写入的文章"));
+                await first.RescanAsync();
+                var watch = Stopwatch.StartNew();
+                while (!(await client.GetStringAsync("/")).Contains("另一个节点写入的文章", StringComparison.Ordinal))
+                {
+                    Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "the second node did not list the first node's commit within 5 s");
+                    await Task.Delay(100);
+                }
+            });
         }
 
         NpgsqlConnection.ClearAllPools();
     }
 
-    private static async Task TakesOverWhenTheIngesterStops(TestApp first, TestApp second)
+    private static async Task TakesOverWhenTheIngesterStops(TestApp first, TestApp second, Func<Task>? whileBothRun = null)
     {
         var firstClient = await first.StartAsync();
         Assert.True((await Node(firstClient)).GetProperty("isIngester").GetBoolean());
@@ -82,6 +95,11 @@ public sealed class IngesterElectionTests
         Assert.Equal(HttpStatusCode.OK, (await secondClient.GetAsync("/readyz")).StatusCode);
         var page = await TestApp.ParseHtml(await secondClient.GetAsync("/ingestion"));
         Assert.Equal("web-2", page.QuerySelector(".node-name")?.TextContent);
+
+        if (whileBothRun is not null)
+        {
+            await whileBothRun();
+        }
 
         second.WriteFile("001_00000000000000b1.txt", Digests.Make("接班节点读到的新文件"));
         await first.DisposeAsync();

@@ -41,7 +41,10 @@ public sealed class PostgresDatabase : IDatabase, IDisposable
 
     public NpgsqlConnection Open() => _dataSource.OpenConnection();
 
-    public IScanWriter OpenScanWriter() => new PostgresScanWriter(Open(), _changes);
+    /// <summary>The newest data version this process has announced.</summary>
+    public PostgresDataVersion DataVersion { get; } = new();
+
+    public IScanWriter OpenScanWriter() => new PostgresScanWriter(Open(), _changes, DataVersion);
 
     public bool IsReachable()
     {

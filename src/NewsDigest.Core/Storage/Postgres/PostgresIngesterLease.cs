@@ -28,6 +28,7 @@ public sealed class PostgresIngesterLease : IIngesterLease
             KeepAlive = 5,
             Timeout = 5,
             CommandTimeout = 5,
+            ApplicationName = "newsdigest-ingester",
         };
         _connectionString = builder.ConnectionString;
     }

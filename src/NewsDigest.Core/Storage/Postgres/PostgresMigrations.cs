@@ -123,6 +123,16 @@ internal static class PostgresMigrations
         CREATE INDEX article_search_words ON article_search USING gin (words);
         CREATE INDEX article_search_grams ON article_search USING gin (grams);
         """,
+
+        // 2: the data version, moved forward in the transaction of every batch that changes
+        // articles, so that every node can tell whether it has seen the latest (PostgresChangeListener).
+        """
+        CREATE TABLE data_version (
+            id      smallint PRIMARY KEY CHECK (id = 1),
+            version bigint NOT NULL
+        );
+        INSERT INTO data_version (id, version) VALUES (1, 0);
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -7,8 +7,9 @@ namespace NewsDigest.Core.Storage.Postgres;
 /// One scan's writes on one connection, in a transaction committed every <see cref="Window"/> and
 /// at the end of the scan, as in the SQLite engine: a file's article, tags, search entry and
 /// source_files row commit together, so after a crash the rolled-back files are simply taken
-/// again, while readers see progress every second. Each commit that changed articles is announced
-/// on <see cref="DataChanges"/>.
+/// again, while readers see progress every second. Each commit that changed articles moves the data
+/// version forward and sends it with NOTIFY in the same transaction (the other nodes hear of it only
+/// if it commits), and is announced on <see cref="DataChanges"/> in this process.
 /// </summary>
 internal sealed class PostgresScanWriter : IScanWriter
 {
@@ -18,14 +19,16 @@ internal sealed class PostgresScanWriter : IScanWriter
     private readonly NpgsqlConnection _connection;
     private readonly PostgresArticleWriter _articles;
     private readonly DataChanges _changes;
+    private readonly PostgresDataVersion _version;
     private readonly Stopwatch _age = new();
     private NpgsqlTransaction? _transaction;
     private bool _articlesChanged;
 
-    public PostgresScanWriter(NpgsqlConnection connection, DataChanges changes)
+    public PostgresScanWriter(NpgsqlConnection connection, DataChanges changes, PostgresDataVersion version)
     {
         _connection = connection;
         _changes = changes;
+        _version = version;
         _articles = new PostgresArticleWriter(connection);
     }
 
@@ -90,16 +93,33 @@ internal sealed class PostgresScanWriter : IScanWriter
             return;
         }
 
+        var version = _articlesChanged ? NextVersion(_transaction) : (long?)null;
         _transaction.Commit();
         _transaction.Dispose();
         _transaction = null;
-        var articlesChanged = _articlesChanged;
         _articlesChanged = false;
-        if (articlesChanged)
+        if (version is { } committed)
         {
-            // Readers see the files of each transaction as it commits, not only when the scan ends.
+            // Readers see the files of each transaction as it commits, not only when the scan ends;
+            // the listener of this process then knows the NOTIFY of this version is its own.
+            _version.Advance(committed);
             _changes.Announce(DataChange.Articles);
         }
+    }
+
+    private long NextVersion(NpgsqlTransaction transaction)
+    {
+        long version;
+        using (var bump = new NpgsqlCommand("UPDATE data_version SET version = version + 1 WHERE id = 1 RETURNING version", _connection, transaction))
+        {
+            version = Convert.ToInt64(bump.ExecuteScalar());
+        }
+
+        using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @version)", _connection, transaction);
+        notify.Parameters.AddWithValue("channel", PostgresDataVersion.Channel);
+        notify.Parameters.AddWithValue("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        notify.ExecuteNonQuery();
+        return version;
     }
 
     /// <summary>Rolls back whatever was not committed (a scan that failed or was cancelled).</summary>

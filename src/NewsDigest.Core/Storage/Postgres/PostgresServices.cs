@@ -16,6 +16,11 @@ public static class PostgresServices
         services.AddSingleton<IIngestionRuns, PostgresIngestionRuns>();
         services.AddSingleton<ISourceFiles, PostgresSourceFiles>();
         services.AddSingleton<IIngesterLease>(sp => new PostgresIngesterLease(connectionString(sp)));
+
+        // The other nodes' commits reach this process's caches (in the portal, which runs hosted services).
+        services.AddSingleton(sp => new PostgresChangeListener(
+            connectionString(sp), sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<DataChanges>(), sp.GetService<ILogger<PostgresChangeListener>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeListener>());
         return services;
     }
 }
