@@ -13,7 +13,8 @@
 #   tests/load/portal-wrk.sh [count=10000] [rounds=3] [seconds=10]
 # Environment: WRK_THREADS (1: one core drives, the other serves), WRK_CONNECTIONS (32).
 # BASELINE_DLL and BASELINE_DB run another build of the portal (NewsDigest.Web.dll, on its own copy
-# of the database: a newer build migrates the file) as "baseline" targets in the same rounds.
+# of the database: a newer build migrates the file) as "baseline" targets in the same rounds, each
+# right after its counterpart in odd rounds and right before it in even ones.
 # Needs: wrk, nginx-light (apt-get install -y wrk nginx-light).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -142,9 +143,22 @@ done
 ticks() { local t=0 pid; for pid in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$t"; }
 hz=$(getconf CLK_TCK)
 declare -A rps p99 cpu
+# Every other round measures each baseline target right before its counterpart instead of right
+# after, so neither build always runs in the other's wake (a cache or CPU state left behind).
+swapped=()
+for ((i = 0; i < ${#targets[@]}; i++)); do
+  if [ "${targets[i + 1]:-}" = "baseline-${targets[i]}" ]; then
+    swapped+=("${targets[i + 1]}" "${targets[i]}")
+    i=$((i + 1))
+  else
+    swapped+=("${targets[i]}")
+  fi
+done
 for round in $(seq "$rounds"); do
   echo "round $round, load $(cut -d' ' -f1-3 /proc/loadavg)"
-  for name in "${targets[@]}"; do
+  order=("${targets[@]}")
+  if [ $((round % 2)) = 0 ]; then order=("${swapped[@]}"); fi
+  for name in "${order[@]}"; do
     # shellcheck disable=SC2086 # a target's server may be several processes (nginx's workers)
     before=$(ticks ${servers[$name]})
     out=$(run_wrk "$name")
